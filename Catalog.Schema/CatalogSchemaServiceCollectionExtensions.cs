@@ -1,0 +1,24 @@
+using Catalog.Schema.Compatibility;
+using Catalog.Schema.Seeding;
+using Catalog.Schema.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Catalog.Schema;
+
+public static class CatalogSchemaServiceCollectionExtensions
+{
+    /// <summary>The store, its migrations, the release table and the seed loader; TryAdd so hosts and tests can override.</summary>
+    public static IServiceCollection AddCatalogSchema(this IServiceCollection services)
+    {
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ReleaseTable.Default);
+        services.TryAddSingleton<SqliteConnectionFactory>();
+        services.TryAddSingleton<MigrationRunner>();
+        services.TryAddSingleton<CatalogStore>();
+        services.TryAddSingleton<CatalogContentWriter>();
+        services.TryAddSingleton<SeedLoader>();
+        return services;
+    }
+}

@@ -1,0 +1,401 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Catalog.Schema.Compatibility;
+using Catalog.Schema.Content;
+using Catalog.Schema.Model;
+using Catalog.Schema.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Schema.Store;
+
+/// <summary>
+/// The one write path for whole-catalog content (seed files, imports): upserts by external key in a
+/// single transaction, compares each item with what is stored so that writing the same content twice
+/// changes nothing, and appends what changed to the change log. Nothing absent from the content is
+/// deleted: an import never loses data.
+/// </summary>
+public sealed class CatalogContentWriter(SqliteConnectionFactory connections, ReleaseTable releases, TimeProvider clock)
+{
+    private const string NewTermSql = "INSERT INTO terms (kind) VALUES (@kind) RETURNING id";
+    private static readonly JsonSerializerOptions HashJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<ContentWriteResult> WriteAsync(CatalogContent content, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var session = new WriteSession(connection, transaction, ct);
+        var warnings = new List<string>();
+
+        var (marketIds, marketChanges) = await UpsertMarketsAsync(session, content.Markets).ConfigureAwait(false);
+        var (categoryIds, categoryChanges) = await UpsertCategoriesAsync(session, content.Categories, marketIds, warnings).ConfigureAwait(false);
+        var catalogChanges = await UpsertCatalogsAsync(session, content.Catalogs).ConfigureAwait(false);
+        var categoryMarkets = await LoadCategoryMarketsAsync(session).ConfigureAwait(false);
+
+        int added = 0, updated = 0, unchanged = 0;
+        var touchedListings = new List<int>();
+        var listingIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var listing in content.Listings)
+        {
+            var outcome = await UpsertListingAsync(session, listing, categoryIds, marketIds, categoryMarkets, warnings).ConfigureAwait(false);
+            listingIds[listing.Key] = outcome.Id;
+            switch (outcome.Kind)
+            {
+                case UpsertKind.Added: added++; touchedListings.Add(outcome.Id); break;
+                case UpsertKind.Updated: updated++; touchedListings.Add(outcome.Id); break;
+                default: unchanged++; break;
+            }
+        }
+
+        var featuredChanges = await UpsertFeaturedAsync(session, content.Featured, listingIds, marketIds, categoryIds, warnings).ConfigureAwait(false);
+        var newsChanges = await UpsertNewsAsync(session, content.News).ConfigureAwait(false);
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (marketChanges + categoryChanges > 0)
+            await AppendChangeAsync(session, now, "taxonomy", []).ConfigureAwait(false);
+        if (catalogChanges > 0)
+            await AppendChangeAsync(session, now, "catalog", []).ConfigureAwait(false);
+        if (touchedListings.Count > 0)
+            await AppendChangeAsync(session, now, "listing", touchedListings).ConfigureAwait(false);
+        if (featuredChanges > 0)
+            await AppendChangeAsync(session, now, "featured", []).ConfigureAwait(false);
+        if (newsChanges > 0)
+            await AppendChangeAsync(session, now, "news", []).ConfigureAwait(false);
+
+        var changeNumber = await session.ScalarAsync<long>("SELECT IFNULL(MAX(change_number), 0) FROM change_log").ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return new ContentWriteResult
+        {
+            ListingsAdded = added,
+            ListingsUpdated = updated,
+            ListingsUnchanged = unchanged,
+            TaxonomyChanges = marketChanges + categoryChanges,
+            CatalogChanges = catalogChanges,
+            FeaturedChanges = featuredChanges,
+            NewsChanges = newsChanges,
+            Warnings = warnings,
+            ChangeNumber = changeNumber,
+        };
+    }
+
+    internal static async Task AppendChangeAsync(WriteSession session, long nowMs, string entity, IReadOnlyCollection<int> ids)
+    {
+        await session.ExecuteAsync(
+            "INSERT INTO change_log (changed_at, entity, entity_ids) VALUES (@nowMs, @entity, @ids); " +
+            "UPDATE store_state SET last_modified = MAX(last_modified, @nowMs) WHERE id = 1;",
+            new { nowMs, entity, ids = string.Join(',', ids) }).ConfigureAwait(false);
+    }
+
+    private static async Task<(Dictionary<string, int> Ids, int Changes)> UpsertMarketsAsync(WriteSession session, IReadOnlyList<MarketSource> markets)
+    {
+        var changes = 0;
+        foreach (var market in markets)
+        {
+            var hash = Hash(market);
+            var existing = await session.QuerySingleOrDefaultAsync<HashedRow>(
+                "SELECT id AS Id, source_hash AS Hash FROM markets WHERE external_key = @Key", new { market.Key }).ConfigureAwait(false);
+            if (existing?.Hash == hash)
+                continue;
+            changes++;
+            await session.ExecuteAsync(existing is null
+                ? "INSERT INTO markets (id, external_key, name, slug, source_hash) VALUES ((" + NewTermSql + "), @Key, @Name, @Slug, @hash)"
+                : "UPDATE markets SET name = @Name, slug = @Slug, source_hash = @hash WHERE external_key = @Key",
+                new { market.Key, market.Name, Slug = UrlTitles.FromName(market.Slug), hash, kind = "market" }).ConfigureAwait(false);
+        }
+        return (await LoadKeyMapAsync(session, "markets").ConfigureAwait(false), changes);
+    }
+
+    private static async Task<(Dictionary<string, int> Ids, int Changes)> UpsertCategoriesAsync(
+        WriteSession session, IReadOnlyList<CategorySource> categories, Dictionary<string, int> marketIds, List<string> warnings)
+    {
+        var changes = 0;
+        foreach (var category in categories)
+        {
+            var markets = Resolve(category.Markets, marketIds, $"category {category.Key}", "market", warnings);
+            var hash = Hash(new { category, markets });
+            var existing = await session.QuerySingleOrDefaultAsync<HashedRow>(
+                "SELECT id AS Id, source_hash AS Hash FROM categories WHERE external_key = @Key", new { category.Key }).ConfigureAwait(false);
+            if (existing?.Hash == hash)
+                continue;
+            changes++;
+            var id = await session.ScalarAsync<long>(existing is null
+                ? "INSERT INTO categories (id, external_key, name, slug, source_hash) VALUES ((" + NewTermSql + "), @Key, @Name, @Slug, @hash) RETURNING id"
+                : "UPDATE categories SET name = @Name, slug = @Slug, source_hash = @hash WHERE external_key = @Key RETURNING id",
+                new { category.Key, category.Name, Slug = UrlTitles.FromName(category.Slug), hash, kind = "category" }).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM category_markets WHERE category_id = @id", new { id }).ConfigureAwait(false);
+            foreach (var marketId in markets)
+                await session.ExecuteAsync("INSERT INTO category_markets (category_id, market_id) VALUES (@id, @marketId)", new { id, marketId }).ConfigureAwait(false);
+        }
+        return (await LoadKeyMapAsync(session, "categories").ConfigureAwait(false), changes);
+    }
+
+    private static async Task<int> UpsertCatalogsAsync(WriteSession session, IReadOnlyList<CatalogSource> catalogs)
+    {
+        var changes = 0;
+        foreach (var catalog in catalogs)
+        {
+            var hash = Hash(catalog);
+            var existing = await session.QuerySingleOrDefaultAsync<string?>(
+                "SELECT source_hash FROM catalogs WHERE external_key = @Key", new { catalog.Key }).ConfigureAwait(false);
+            if (existing == hash)
+                continue;
+            changes++;
+            var values = new
+            {
+                catalog.Key, catalog.Title, catalog.Url, catalog.Icon, catalog.Description,
+                SelfContained = catalog.SelfContained ? 1 : 0, catalog.DependenciesRepository,
+                catalog.WizardTitle, catalog.WizardIcon,
+                TabsJson = JsonSerializer.Serialize(catalog.Tabs, HashJson),
+                NewsShortTitle = catalog.News?.ShortTitle,
+                NewsPublished = catalog.News?.Published.ToUnixTimeMilliseconds(),
+                NewsUrl = catalog.News?.Url,
+                hash,
+            };
+            await session.ExecuteAsync(existing is null
+                ? """
+                  INSERT INTO catalogs (external_key, title, url, icon, description, self_contained, dependencies_repository,
+                      wizard_title, wizard_icon, tabs_json, news_short_title, news_published, news_url, source_hash)
+                  VALUES (@Key, @Title, @Url, @Icon, @Description, @SelfContained, @DependenciesRepository,
+                      @WizardTitle, @WizardIcon, @TabsJson, @NewsShortTitle, @NewsPublished, @NewsUrl, @hash)
+                  """
+                : """
+                  UPDATE catalogs SET title = @Title, url = @Url, icon = @Icon, description = @Description,
+                      self_contained = @SelfContained, dependencies_repository = @DependenciesRepository,
+                      wizard_title = @WizardTitle, wizard_icon = @WizardIcon, tabs_json = @TabsJson,
+                      news_short_title = @NewsShortTitle, news_published = @NewsPublished, news_url = @NewsUrl,
+                      source_hash = @hash
+                  WHERE external_key = @Key
+                  """, values).ConfigureAwait(false);
+        }
+        return changes;
+    }
+
+    private async Task<Outcome> UpsertListingAsync(
+        WriteSession session, ListingSource listing, Dictionary<string, int> categoryIds, Dictionary<string, int> marketIds,
+        Dictionary<int, List<int>> categoryMarkets, List<string> warnings)
+    {
+        var subject = $"listing {listing.Key}";
+        var categories = Resolve(listing.Categories, categoryIds, subject, "category", warnings);
+        var markets = listing.Markets.Count > 0
+            ? Resolve(listing.Markets, marketIds, subject, "market", warnings)
+            : categories.SelectMany(c => categoryMarkets.GetValueOrDefault(c) ?? []).Distinct().Order().ToList();
+        var versions = listing.Versions.Select(ToModel).ToList();
+        var tags = listing.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var hash = Hash(new { listing, categories, markets, tags });
+
+        var existing = await session.QuerySingleOrDefaultAsync<ExistingListing>(
+            "SELECT id AS Id, url_title AS UrlTitle, source_hash AS Hash FROM listings WHERE external_key = @Key",
+            new { listing.Key }).ConfigureAwait(false);
+        if (existing is { } same && same.Hash == hash)
+            return new Outcome((int)same.Id, UpsertKind.Unchanged);
+
+        var urlTitle = await ChooseUrlTitleAsync(session, listing, existing, warnings).ConfigureAwait(false);
+        var derived = ListingRowValues.Compute(versions, releases);
+        var values = new
+        {
+            listing.Key, UrlTitle = urlTitle, listing.Name, listing.Type, listing.Owner, listing.CompanyName,
+            FoundationMember = listing.FoundationMember ? 1 : 0, listing.ShortDescription, listing.Body, listing.License,
+            listing.Status, listing.HomepageUrl, listing.SupportUrl, listing.Image, listing.Screenshot,
+            Created = listing.Created.ToUnixTimeSeconds(), Changed = listing.Changed.ToUnixTimeSeconds(),
+            listing.Favorites, listing.Installs,
+            IsCommercial = string.Equals(listing.License, "Commercial", StringComparison.OrdinalIgnoreCase) ? 1 : 0,
+            derived.MaskLo, derived.MaskHi, derived.InstallableLo, derived.InstallableHi,
+            InstallableAny = derived.InstallableAny ? 1 : 0, hash,
+        };
+        // Counters (installs) are the store's own from the first write on: a re-import must not reset them.
+        var id = (int)await session.ScalarAsync<long>(existing is null
+            ? """
+              INSERT INTO listings (external_key, url_title, name, type, owner, company_name, foundation_member,
+                  short_description, body, license, status, homepage_url, support_url, image_url, screenshot_url,
+                  created, changed, favorites, installs_total, is_commercial, release_mask_lo, release_mask_hi,
+                  installable_lo, installable_hi, installable_any, source_hash)
+              VALUES (@Key, @UrlTitle, @Name, @Type, @Owner, @CompanyName, @FoundationMember,
+                  @ShortDescription, @Body, @License, @Status, @HomepageUrl, @SupportUrl, @Image, @Screenshot,
+                  @Created, @Changed, @Favorites, @Installs, @IsCommercial, @MaskLo, @MaskHi,
+                  @InstallableLo, @InstallableHi, @InstallableAny, @hash)
+              RETURNING id
+              """
+            : """
+              UPDATE listings SET url_title = @UrlTitle, name = @Name, type = @Type, owner = @Owner,
+                  company_name = @CompanyName, foundation_member = @FoundationMember,
+                  short_description = @ShortDescription, body = @Body, license = @License, status = @Status,
+                  homepage_url = @HomepageUrl, support_url = @SupportUrl, image_url = @Image,
+                  screenshot_url = @Screenshot, created = @Created, changed = @Changed, favorites = @Favorites,
+                  is_commercial = @IsCommercial, release_mask_lo = @MaskLo, release_mask_hi = @MaskHi,
+                  installable_lo = @InstallableLo, installable_hi = @InstallableHi,
+                  installable_any = @InstallableAny, source_hash = @hash
+              WHERE external_key = @Key
+              RETURNING id
+              """, values).ConfigureAwait(false);
+
+        await ReplaceChildrenAsync(session, id, categories, markets, tags, versions).ConfigureAwait(false);
+        return new Outcome(id, existing is null ? UpsertKind.Added : UpsertKind.Updated);
+    }
+
+    private static async Task ReplaceChildrenAsync(
+        WriteSession session, int id, List<int> categories, List<int> markets, List<string> tags, List<SolutionVersion> versions)
+    {
+        await session.ExecuteAsync("""
+            DELETE FROM listing_categories WHERE listing_id = @id;
+            DELETE FROM listing_markets WHERE listing_id = @id;
+            DELETE FROM listing_tags WHERE listing_id = @id;
+            DELETE FROM solution_versions WHERE listing_id = @id;
+            """, new { id }).ConfigureAwait(false);
+        for (var i = 0; i < categories.Count; i++)
+            await session.ExecuteAsync("INSERT INTO listing_categories (listing_id, category_id, position) VALUES (@id, @c, @i)",
+                new { id, c = categories[i], i }).ConfigureAwait(false);
+        foreach (var m in markets)
+            await session.ExecuteAsync("INSERT INTO listing_markets (listing_id, market_id) VALUES (@id, @m)", new { id, m }).ConfigureAwait(false);
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tagId = await session.ScalarAsync<long>(
+                "INSERT INTO tags (name) VALUES (@name) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
+                new { name = tags[i] }).ConfigureAwait(false);
+            await session.ExecuteAsync("INSERT OR IGNORE INTO listing_tags (listing_id, tag_id, position) VALUES (@id, @tagId, @i)",
+                new { id, tagId, i }).ConfigureAwait(false);
+        }
+        for (var i = 0; i < versions.Count; i++)
+        {
+            var v = versions[i];
+            await session.ExecuteAsync("""
+                INSERT INTO solution_versions (listing_id, position, version, update_site_url, releases, platforms, min_java_version, features_json)
+                VALUES (@id, @i, @Version, @UpdateSiteUrl, @Releases, @Platforms, @MinJavaVersion, @Features)
+                """, new
+            {
+                id, i, v.Version, v.UpdateSiteUrl,
+                Releases = string.Join(',', v.Releases), Platforms = string.Join(',', v.Platforms),
+                v.MinJavaVersion, Features = JsonSerializer.Serialize(v.Features, HashJson),
+            }).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string> ChooseUrlTitleAsync(WriteSession session, ListingSource listing, ExistingListing? existing, List<string> warnings)
+    {
+        string wanted;
+        if (!string.IsNullOrWhiteSpace(listing.UrlTitle))
+            wanted = UrlTitles.IsWellFormed(listing.UrlTitle) ? listing.UrlTitle : UrlTitles.FromName(listing.UrlTitle);
+        else if (existing is { } row)
+            return row.UrlTitle; // links to a listing must keep working when its name changes
+        else
+            wanted = UrlTitles.FromName(listing.Name);
+
+        var candidate = wanted;
+        for (var n = 2; ; n++)
+        {
+            var owner = await session.QuerySingleOrDefaultAsync<string?>(
+                "SELECT external_key FROM listings WHERE url_title = @candidate", new { candidate }).ConfigureAwait(false);
+            if (owner is null || owner == listing.Key)
+                break;
+            candidate = $"{wanted}-{n}";
+        }
+        if (candidate != wanted && !string.IsNullOrWhiteSpace(listing.UrlTitle))
+            warnings.Add($"listing {listing.Key}: url title '{wanted}' is taken, using '{candidate}'");
+        return candidate;
+    }
+
+    private static async Task<int> UpsertFeaturedAsync(
+        WriteSession session, IReadOnlyList<FeaturedSource> featured, Dictionary<string, int> listingIds,
+        Dictionary<string, int> marketIds, Dictionary<string, int> categoryIds, List<string> warnings)
+    {
+        var changes = 0;
+        for (var position = 0; position < featured.Count; position++)
+        {
+            var entry = featured[position];
+            var listingId = listingIds.TryGetValue(entry.Listing, out var known)
+                ? known
+                : await session.QuerySingleOrDefaultAsync<int?>("SELECT id FROM listings WHERE external_key = @Listing", new { entry.Listing }).ConfigureAwait(false);
+            int? marketId = null, categoryId = null;
+            if (listingId is null
+                || (entry.Market is not null && (marketId = Lookup(marketIds, entry.Market)) is null)
+                || (entry.Category is not null && (categoryId = Lookup(categoryIds, entry.Category)) is null))
+            {
+                warnings.Add($"featured entry {position} ({entry.Listing}): unknown listing, market or category, skipped");
+                continue;
+            }
+            var args = new { listingId, marketId, categoryId, position, promoted = entry.Promoted ? 1 : 0 };
+            var same = await session.ScalarAsync<long>("""
+                SELECT COUNT(*) FROM featured WHERE listing_id = @listingId AND market_id IS @marketId
+                    AND category_id IS @categoryId AND position = @position AND promoted = @promoted
+                """, args).ConfigureAwait(false);
+            if (same > 0)
+                continue;
+            changes++;
+            await session.ExecuteAsync("""
+                INSERT INTO featured (listing_id, market_id, category_id, position, promoted)
+                VALUES (@listingId, @marketId, @categoryId, @position, @promoted)
+                ON CONFLICT DO UPDATE SET position = excluded.position, promoted = excluded.promoted
+                """, args).ConfigureAwait(false);
+        }
+        return changes;
+    }
+
+    private static async Task<int> UpsertNewsAsync(WriteSession session, IReadOnlyList<NewsSource> news)
+    {
+        var changes = 0;
+        foreach (var item in news)
+        {
+            var args = new { item.ShortTitle, Published = item.Published.ToUnixTimeMilliseconds(), item.Url };
+            changes += await session.ExecuteAsync("""
+                INSERT INTO news (short_title, published, url) VALUES (@ShortTitle, @Published, @Url)
+                ON CONFLICT (url) DO UPDATE SET short_title = excluded.short_title, published = excluded.published
+                WHERE short_title IS NOT excluded.short_title OR published IS NOT excluded.published
+                """, args).ConfigureAwait(false);
+        }
+        return changes;
+    }
+
+    private static SolutionVersion ToModel(VersionSource v) => new()
+    {
+        Version = v.Version,
+        UpdateSiteUrl = v.UpdateSite,
+        Releases = v.Releases,
+        Platforms = v.Platforms,
+        MinJavaVersion = v.MinJava,
+        Features = v.Features.Select(f => new Feature(f.Id, f.Required, f.Selected)).ToList(),
+    };
+
+    private static int? Lookup(Dictionary<string, int> ids, string key) => ids.TryGetValue(key, out var id) ? id : null;
+
+    private static List<int> Resolve(IReadOnlyList<string> keys, Dictionary<string, int> ids, string subject, string kind, List<string> warnings)
+    {
+        var resolved = new List<int>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (ids.TryGetValue(key, out var id))
+            {
+                if (!resolved.Contains(id))
+                    resolved.Add(id);
+            }
+            else
+            {
+                warnings.Add($"{subject}: unknown {kind} '{key}', reference dropped");
+            }
+        }
+        return resolved;
+    }
+
+    private static async Task<Dictionary<string, int>> LoadKeyMapAsync(WriteSession session, string table)
+    {
+        var rows = await session.QueryAsync<(string Key, long Id)>($"SELECT external_key AS Key, id AS Id FROM {table}").ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key, r => (int)r.Id, StringComparer.Ordinal);
+    }
+
+    private static async Task<Dictionary<int, List<int>>> LoadCategoryMarketsAsync(WriteSession session)
+    {
+        var rows = await session.QueryAsync<(long Category, long Market)>("SELECT category_id, market_id FROM category_markets ORDER BY market_id").ConfigureAwait(false);
+        return rows.GroupBy(r => (int)r.Category).ToDictionary(g => g.Key, g => g.Select(r => (int)r.Market).ToList());
+    }
+
+    private static string Hash<T>(T value) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, HashJson))));
+
+    private enum UpsertKind { Added, Updated, Unchanged }
+
+    private readonly record struct Outcome(int Id, UpsertKind Kind);
+
+    private sealed record HashedRow(long Id, string Hash);
+
+    private sealed record ExistingListing(long Id, string UrlTitle, string Hash);
+}

@@ -1,0 +1,57 @@
+using System.Reflection;
+using Dapper;
+
+namespace Catalog.Schema.Store;
+
+/// <summary>
+/// Applies the numbered scripts in <c>Store/Migrations</c> that the database has not seen, each in its own
+/// transaction, and switches the file to WAL so readers never wait for the writer.
+/// </summary>
+public sealed class MigrationRunner(SqliteConnectionFactory connections)
+{
+    private const string ResourcePrefix = "Catalog.Schema.Store.Migrations.";
+
+    public static IReadOnlyList<(int Number, string Name)> Available { get; } = typeof(MigrationRunner).Assembly
+        .GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+        .Select(n => (Number: int.Parse(n.AsSpan(ResourcePrefix.Length, 4), provider: null), Name: n))
+        .OrderBy(m => m.Number)
+        .ToArray();
+
+    /// <returns>The numbers of the migrations applied now.</returns>
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);",
+            cancellationToken: ct)).ConfigureAwait(false);
+
+        var applied = (await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT number FROM schema_migrations", cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
+        var newlyApplied = new List<int>();
+        foreach (var (number, name) in Available)
+        {
+            if (applied.Contains(number))
+                continue;
+            var sql = ReadScript(name);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_migrations (number, applied_at) VALUES (@number, @now)",
+                new { number, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+                transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            newlyApplied.Add(number);
+        }
+        return newlyApplied;
+    }
+
+    private static string ReadScript(string resourceName)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException("Missing migration resource " + resourceName);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
