@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Catalog.Server.Commands;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+return await CommandLine.RunAsync(args);

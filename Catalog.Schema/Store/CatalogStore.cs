@@ -135,11 +135,31 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         args.Add("offset", query.Offset);
         args.Add("limit", query.Limit);
         args.Add("fromDay", RecentInstallFromDay());
+        args.Add("statuses", query.Statuses);
+        args.Add("hasStatuses", query.Statuses.Count > 0 ? 1 : 0);
+        args.Add("licenses", query.Licenses);
+        args.Add("hasLicenses", query.Licenses.Count > 0 ? 1 : 0);
+        var extra = new System.Text.StringBuilder();
+        for (var i = 0; i < query.AllTerms.Count; i++)
+        {
+            args.Add($"term{i}", query.AllTerms[i]);
+            extra.Append($" AND (EXISTS (SELECT 1 FROM listing_categories x WHERE x.listing_id = l.id AND x.category_id = @term{i})" +
+                         $" OR EXISTS (SELECT 1 FROM listing_markets x WHERE x.listing_id = l.id AND x.market_id = @term{i}))");
+        }
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            args.Add($"word{i}", "%" + EscapeLike(query.Words[i]) + "%");
+            extra.Append($" AND (l.name LIKE @word{i} ESCAPE '\\' OR l.short_description LIKE @word{i} ESCAPE '\\' OR l.body LIKE @word{i} ESCAPE '\\'" +
+                         $" OR EXISTS (SELECT 1 FROM listing_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.listing_id = l.id AND t.name LIKE @word{i} ESCAPE '\\'))");
+        }
         var where = $"""
             WHERE (@categoryId IS NULL OR EXISTS (SELECT 1 FROM listing_categories lc WHERE lc.listing_id = l.id AND lc.category_id = @categoryId))
               AND (@marketId IS NULL OR EXISTS (SELECT 1 FROM listing_markets lm WHERE lm.listing_id = l.id AND lm.market_id = @marketId))
               AND (@hasTags = 0 OR EXISTS (SELECT 1 FROM listing_tags lt JOIN tags t ON t.id = lt.tag_id
                                            WHERE lt.listing_id = l.id AND t.name IN @tags))
+              AND (@hasStatuses = 0 OR l.status IN @statuses)
+              AND (@hasLicenses = 0 OR l.license IN @licenses)
+              {extra}
               {FilterSql}
             """;
         var orderBy = query.Order switch
@@ -339,6 +359,9 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         args.Add("hideCommercial", filter.HideCommercialUnlessMember ? 1 : 0);
         return args;
     }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private long RecentInstallFromDay() => DayOf(clock.GetUtcNow()) - (RecentInstallDays - 1);
 

@@ -1,0 +1,63 @@
+using System.IO.Compression;
+using System.Net;
+using Catalog.Schema;
+using Catalog.Server.Protocol;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace Catalog.Server.Hosting;
+
+/// <summary>The composition root: services, middleware and endpoints of the catalog server.</summary>
+public static class CatalogHost
+{
+    /// <param name="configure">Lets tests and commands add configuration before services are built.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        configure?.Invoke(builder);
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console());
+
+        builder.Services.AddCatalogSchema();
+        builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PublicBaseUrl>();
+        builder.Services.AddSingleton<ProtocolResponder>();
+        builder.Services.AddHostedService<StoreInitializer>();
+
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("application/xml");
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ServerOptions>>((forwarded, server) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Only the operator's proxies may say what the public scheme and host are.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in server.Value.TrustedProxies)
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseSerilogRequestLogging();
+        app.UseResponseCompression();
+        app.UseMiddleware<ProtocolErrorMiddleware>();
+        app.MapCatalogProtocol();
+        return app;
+    }
+}

@@ -1,0 +1,83 @@
+using Catalog.Schema.Model;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Server.Protocol;
+
+/// <summary>What the client reports after an install: success (counted) and failure (stored).</summary>
+public static class InstallEndpoints
+{
+    public static RouteGroupBuilder MapInstallEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Protocol: installs");
+        group.MapMethods(ProtocolRoutes.NodeInstallSuccess, ProtocolRoutes.GetOrHead, NodeInstallSucceeded);
+        group.MapMethods(ProtocolRoutes.TitleInstallSuccess, ProtocolRoutes.GetOrHead, TitleInstallSucceeded);
+        group.MapPost(ProtocolRoutes.InstallErrorReport, ReportInstallError);
+        return group;
+    }
+
+    public static async Task<XmlResponse> NodeInstallSucceeded(string id, HttpContext http, ProtocolResponder responder)
+    {
+        var listingId = RequestParsing.ParseId(id, "node id");
+        return await Count(http, responder, listingId);
+    }
+
+    public static async Task<XmlResponse> TitleInstallSucceeded(string title, HttpContext http, ProtocolResponder responder)
+    {
+        var listing = await responder.Store.GetListingByUrlTitleAsync(title, http.RequestAborted)
+            ?? throw ProtocolException.NotFound($"No node titled '{RequestParsing.Shorten(title)}'.");
+        return await Count(http, responder, listing.Id);
+    }
+
+    /// <summary>Form fields as the client posts them: node and iu repeat.</summary>
+    public static async Task<XmlResponse> ReportInstallError(HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options, TimeProvider clock)
+    {
+        var request = http.Request;
+        if (!request.HasFormContentType)
+            throw ProtocolException.BadRequest("Send the report as application/x-www-form-urlencoded.");
+        if (request.ContentLength > options.Value.MaxErrorReportBytes)
+            throw new ProtocolException(StatusCodes.Status413PayloadTooLarge, $"Reports are limited to {options.Value.MaxErrorReportBytes} bytes.");
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            throw ProtocolException.BadRequest("The report is not a readable form: " + e.Message);
+        }
+        var statusText = form["status"].ToString();
+        var status = 0;
+        if (statusText.Length > 0 && !int.TryParse(statusText, System.Globalization.CultureInfo.InvariantCulture, out status))
+            throw ProtocolException.BadRequest($"status must be an integer, not '{RequestParsing.Shorten(statusText)}'.");
+        var nodes = form["node"].Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => RequestParsing.ParseId(n, "node")).ToList();
+        await responder.Store.SaveInstallErrorAsync(new InstallErrorReport
+        {
+            Client = Limit(form["client"]),
+            Os = Limit(form["os"]),
+            PlatformVersion = Limit(form["platform.version"]),
+            Status = status,
+            StatusMessage = Limit(form["statusMessage"], 4000),
+            NodeIds = nodes,
+            InstallableUnits = form["iu"].Select(iu => Limit(iu)).ToList(),
+            DetailedMessage = Limit(form["detailedMessage"], 32_000),
+            ReportedAt = clock.GetUtcNow(),
+        }, http.RequestAborted);
+        return await responder.RespondAsync(http, _ => { }, needsCategories: false);
+    }
+
+    private static async Task<XmlResponse> Count(HttpContext http, ProtocolResponder responder, int listingId)
+    {
+        if (!await responder.Store.RecordInstallAsync(listingId, http.RequestAborted))
+            throw ProtocolException.NotFound($"No node with id {listingId}.");
+        return await responder.RespondAsync(http, _ => { }, needsCategories: false);
+    }
+
+    private static string Limit(Microsoft.Extensions.Primitives.StringValues value, int max = 500)
+    {
+        var text = value.ToString();
+        return text.Length <= max ? text : text[..max];
+    }
+
+    private static string Limit(string? value, int max = 500) =>
+        value is null ? "" : value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,95 @@
+using Catalog.Schema.Model;
+using Catalog.Schema.Store;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Server.Protocol;
+
+/// <summary>Catalogs, markets and categories, and the listings of a category, market or tag.</summary>
+public static class TaxonomyEndpoints
+{
+    public static RouteGroupBuilder MapTaxonomyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Protocol: taxonomy");
+        group.MapMethods(ProtocolRoutes.Catalogs, ProtocolRoutes.GetOrHead, GetCatalogs);
+        group.MapMethods(ProtocolRoutes.Root, ProtocolRoutes.GetOrHead, GetMarkets);
+        group.MapMethods(ProtocolRoutes.Taxonomy, ProtocolRoutes.GetOrHead, GetTaxonomy);
+        group.MapMethods(ProtocolRoutes.CategoryBySlug, ProtocolRoutes.GetOrHead, GetCategoryBySlug);
+        group.MapMethods(ProtocolRoutes.MarketBySlug, ProtocolRoutes.GetOrHead, GetMarketBySlug);
+        group.MapMethods(ProtocolRoutes.FreeTagging, ProtocolRoutes.GetOrHead, GetByTags);
+        return group;
+    }
+
+    public static async Task<XmlResponse> GetCatalogs(HttpContext http, ProtocolResponder responder)
+    {
+        var catalogs = await responder.Store.GetCatalogsAsync(http.RequestAborted);
+        return await responder.RespondAsync(http, doc => doc.Catalogs(catalogs), needsCategories: false);
+    }
+
+    public static async Task<XmlResponse> GetMarkets(HttpContext http, ProtocolResponder responder)
+    {
+        var ct = http.RequestAborted;
+        var client = responder.Client(http);
+        var markets = await responder.Store.GetMarketsAsync(ct);
+        var categories = await responder.Store.GetCategoriesAsync(ct);
+        var counts = await responder.Store.CountByMarketAndCategoryAsync(ProtocolResponder.FilterFor(client), ct);
+        return await responder.RespondAsync(http, doc => doc.Markets(markets, categories, counts), needsCategories: false);
+    }
+
+    /// <summary><c>{category},{market}</c>, or either alone; the result's id is the pair as asked.</summary>
+    public static async Task<XmlResponse> GetTaxonomy(string terms, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    {
+        var ids = RequestParsing.ParseIdList(terms, "taxonomy term", 2);
+        var scope = await TermScope.ResolveAsync(responder.Store, ids, http.RequestAborted);
+        var id = string.Join(',', ids);
+        var url = ids.Count == 2 ? responder.Links(http).CategoryInMarket(ids[0], ids[1]) : responder.Links(http).Category(ids[0]);
+        return await RespondWithListings(http, responder, options.Value, id, scope.Name, url,
+            new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { CategoryId = scope.CategoryId, MarketId = scope.MarketId });
+    }
+
+    public static async Task<XmlResponse> GetCategoryBySlug(string slug, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    {
+        var categories = await responder.Store.GetCategoriesAsync(http.RequestAborted);
+        var category = categories.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase))
+            ?? throw ProtocolException.NotFound($"No category '{RequestParsing.Shorten(slug)}'.");
+        return await RespondWithListings(http, responder, options.Value, category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            category.Name, responder.Links(http).Category(category.Id),
+            new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { CategoryId = category.Id });
+    }
+
+    public static async Task<XmlResponse> GetMarketBySlug(string slug, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    {
+        var markets = await responder.Store.GetMarketsAsync(http.RequestAborted);
+        var market = markets.FirstOrDefault(m => string.Equals(m.Slug, slug, StringComparison.OrdinalIgnoreCase))
+            ?? throw ProtocolException.NotFound($"No market '{RequestParsing.Shorten(slug)}'.");
+        return await RespondWithListings(http, responder, options.Value, market.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            market.Name, responder.Links(http).Market(market),
+            new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { MarketId = market.Id });
+    }
+
+    /// <summary>
+    /// Listings with any of the comma-separated tags; the IDE asks this for <c>fileExtension_*</c> and
+    /// <c>nature_*</c> discovery. An unknown tag is an empty result, not an error.
+    /// </summary>
+    public static async Task<XmlResponse> GetByTags(string tags, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    {
+        var names = tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(RequestParsing.FormDecodedPathPiece).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (names.Count == 0)
+            throw ProtocolException.BadRequest("At least one tag is needed.");
+        if (names.Count > options.Value.MaxIdsPerRequest || names.Any(n => n.Length > 200))
+            throw ProtocolException.BadRequest("Too many or too long tags.");
+        var known = await responder.Store.FindTagsAsync(names, http.RequestAborted);
+        var id = known.Count > 0 ? string.Join(',', known.Select(t => t.Id)) : "0";
+        return await RespondWithListings(http, responder, options.Value, id, string.Join(", ", names), responder.Links(http).Tag(string.Join(',', names)),
+            new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { AnyTags = names });
+    }
+
+    private static async Task<XmlResponse> RespondWithListings(
+        HttpContext http, ProtocolResponder responder, ProtocolOptions options, string id, string name, string url, ListingQuery query)
+    {
+        var client = responder.Client(http);
+        var page = await responder.Store.QueryListingsAsync(
+            query with { Filter = ProtocolResponder.FilterFor(client), Limit = options.CategoryPageSize }, http.RequestAborted);
+        return await responder.RespondAsync(http, doc => doc.CategoryResult(id, name, url, page.TotalCount, responder.Views(page.Listings, client)));
+    }
+}
