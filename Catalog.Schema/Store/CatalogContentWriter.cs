@@ -19,7 +19,6 @@ namespace Catalog.Schema.Store;
 /// </summary>
 public sealed class CatalogContentWriter(SqliteConnectionFactory connections, ReleaseTable releases, TimeProvider clock)
 {
-    private const string NewTermSql = "INSERT INTO terms (kind) VALUES (@kind) RETURNING id";
     private static readonly JsonSerializerOptions HashJson = new(JsonSerializerDefaults.Web);
 
     public async Task<ContentWriteResult> WriteAsync(CatalogContent content, CancellationToken ct)
@@ -99,10 +98,11 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             if (existing?.Hash == hash)
                 continue;
             changes++;
+            var id = existing?.Id ?? await NewTermAsync(session, "market").ConfigureAwait(false);
             await session.ExecuteAsync(existing is null
-                ? "INSERT INTO markets (id, external_key, name, slug, source_hash) VALUES ((" + NewTermSql + "), @Key, @Name, @Slug, @hash)"
-                : "UPDATE markets SET name = @Name, slug = @Slug, source_hash = @hash WHERE external_key = @Key",
-                new { market.Key, market.Name, Slug = UrlTitles.FromName(market.Slug), hash, kind = "market" }).ConfigureAwait(false);
+                ? "INSERT INTO markets (id, external_key, name, slug, source_hash) VALUES (@id, @Key, @Name, @Slug, @hash)"
+                : "UPDATE markets SET name = @Name, slug = @Slug, source_hash = @hash WHERE id = @id",
+                new { id, market.Key, market.Name, Slug = UrlTitles.FromName(market.Slug), hash }).ConfigureAwait(false);
         }
         return (await LoadKeyMapAsync(session, "markets").ConfigureAwait(false), changes);
     }
@@ -120,10 +120,11 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             if (existing?.Hash == hash)
                 continue;
             changes++;
-            var id = await session.ScalarAsync<long>(existing is null
-                ? "INSERT INTO categories (id, external_key, name, slug, source_hash) VALUES ((" + NewTermSql + "), @Key, @Name, @Slug, @hash) RETURNING id"
-                : "UPDATE categories SET name = @Name, slug = @Slug, source_hash = @hash WHERE external_key = @Key RETURNING id",
-                new { category.Key, category.Name, Slug = UrlTitles.FromName(category.Slug), hash, kind = "category" }).ConfigureAwait(false);
+            var id = existing?.Id ?? await NewTermAsync(session, "category").ConfigureAwait(false);
+            await session.ExecuteAsync(existing is null
+                ? "INSERT INTO categories (id, external_key, name, slug, source_hash) VALUES (@id, @Key, @Name, @Slug, @hash)"
+                : "UPDATE categories SET name = @Name, slug = @Slug, source_hash = @hash WHERE id = @id",
+                new { id, category.Key, category.Name, Slug = UrlTitles.FromName(category.Slug), hash }).ConfigureAwait(false);
             await session.ExecuteAsync("DELETE FROM category_markets WHERE category_id = @id", new { id }).ConfigureAwait(false);
             foreach (var marketId in markets)
                 await session.ExecuteAsync("INSERT INTO category_markets (category_id, market_id) VALUES (@id, @marketId)", new { id, marketId }).ConfigureAwait(false);
@@ -345,6 +346,10 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         }
         return changes;
     }
+
+    /// <summary>Markets and categories draw their ids from one sequence (see the terms table).</summary>
+    private static Task<long> NewTermAsync(WriteSession session, string kind) =>
+        session.ScalarAsync<long>("INSERT INTO terms (kind) VALUES (@kind) RETURNING id", new { kind });
 
     private static SolutionVersion ToModel(VersionSource v) => new()
     {

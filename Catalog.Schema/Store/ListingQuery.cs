@@ -8,7 +8,7 @@ namespace Catalog.Schema.Store;
 /// </summary>
 public sealed record ListingFilter(EclipseRelease? Release, bool InstallableOnly = false, bool HideCommercialUnlessMember = false)
 {
-    public static ListingFilter None { get; } = new(null);
+    public static ListingFilter None { get; } = new(Release: null);
 }
 
 public enum ListingOrder
