@@ -272,12 +272,12 @@ internal sealed class Marketplace2019Converter(CancellationToken ct)
         return tags;
     }
 
-    private static (List<string> Releases, EclipseRelease? Newest) Releases(JsonRow row)
+    private static (List<string> Releases, ReleaseNumber? Newest) Releases(JsonRow row)
     {
-        var releases = new Dictionary<string, EclipseRelease>(StringComparer.Ordinal);
+        var releases = new Dictionary<string, ReleaseNumber>(StringComparer.Ordinal);
         foreach (var text in row.Strings("compatible_versions"))
         {
-            if (EclipseRelease.TryParse(text, out var release))
+            if (ReleaseNumber.TryParse(text, out var release))
                 releases.TryAdd(release.ToString(), release);
             else
                 row.Report(ImportIssueKind.UnparseableRelease, $"compatible version '{text}' is not major.minor; dropped");

@@ -6,9 +6,9 @@ namespace Catalog.Schema.Import;
 /// An Eclipse platform release as the export names it (<c>4.7</c>, <c>4.14</c>): compared as numbers, since
 /// 4.14 is newer than 4.7 though it sorts before it as text.
 /// </summary>
-internal readonly record struct EclipseRelease(int Major, int Minor) : IComparable<EclipseRelease>
+internal readonly record struct ReleaseNumber(int Major, int Minor) : IComparable<ReleaseNumber>
 {
-    public static bool TryParse(string text, out EclipseRelease release)
+    public static bool TryParse(string text, out ReleaseNumber release)
     {
         release = default;
         var parts = text.Trim().Split('.');
@@ -16,11 +16,11 @@ internal readonly record struct EclipseRelease(int Major, int Minor) : IComparab
             || !TryParsePart(parts[0], out var major)
             || !TryParsePart(parts[1], out var minor))
             return false;
-        release = new EclipseRelease(major, minor);
+        release = new ReleaseNumber(major, minor);
         return true;
     }
 
-    public int CompareTo(EclipseRelease other) =>
+    public int CompareTo(ReleaseNumber other) =>
         Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
 
     public override string ToString() => $"{Major}.{Minor}";
