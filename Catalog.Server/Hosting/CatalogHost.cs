@@ -40,8 +40,11 @@ public static class CatalogHost
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ServerOptions>>((forwarded, server) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Only the operator's proxies may say what the public scheme and host are.
+            // Only the operator's proxies may say what the public scheme and host are. The middleware trusts
+            // everybody when both lists are empty, so with no proxy configured it must read no header at all.
+            forwarded.ForwardedHeaders = server.Value.TrustedProxies.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in server.Value.TrustedProxies)

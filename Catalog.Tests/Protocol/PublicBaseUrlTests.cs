@@ -1,0 +1,54 @@
+using Catalog.Tests.Support;
+
+namespace Catalog.Tests.Protocol;
+
+/// <summary>Absolute URLs come from the configured public base URL, or from the request and trusted proxies only.</summary>
+public sealed class PublicBaseUrlTests
+{
+    [Test]
+    public async Task ConfiguredPublicBaseUrlIsUsedInEveryLink()
+    {
+        await using var app = await CatalogApplication.StartAsync(new Dictionary<string, string?>
+        {
+            ["Catalog:Server:PublicBaseUrl"] = "https://marketplace.example.com/mpc/",
+        });
+
+        var node = (await ProtocolResponse.GetAsync(app.Client, "/node/1/api/p")).Root.Element("node")!;
+
+        Assert.That(node.Attribute("url")!.Value, Is.EqualTo("https://marketplace.example.com/mpc/content/tidewater-yaml-editor"));
+        Assert.That(node.Descendants("category").First().Attribute("url")!.Value, Does.StartWith("https://marketplace.example.com/mpc/taxonomy/term/"));
+    }
+
+    [Test]
+    public async Task ForwardedHeadersFromAnUntrustedPeerAreIgnored()
+    {
+        await using var app = await CatalogApplication.StartAsync();
+
+        var url = await NodeUrlWithForwardedHeadersAsync(app);
+
+        Assert.That(url, Does.StartWith(app.BaseAddress.GetLeftPart(UriPartial.Authority)));
+    }
+
+    [Test]
+    public async Task ForwardedHeadersFromATrustedProxyAreHonoured()
+    {
+        await using var app = await CatalogApplication.StartAsync(new Dictionary<string, string?>
+        {
+            ["Catalog:Server:TrustedProxies:0"] = "127.0.0.1",
+        });
+
+        var url = await NodeUrlWithForwardedHeadersAsync(app);
+
+        Assert.That(url, Does.StartWith("https://public.example.org/content/"));
+    }
+
+    private static async Task<string> NodeUrlWithForwardedHeadersAsync(CatalogApplication app)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/node/1/api/p");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "public.example.org");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        var response = await ProtocolResponse.SendAsync(app.Client, request);
+        return response.Root.Element("node")!.Attribute("url")!.Value;
+    }
+}
