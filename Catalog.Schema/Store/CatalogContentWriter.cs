@@ -202,7 +202,8 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             Created = listing.Created.ToUnixTimeSeconds(), Changed = listing.Changed.ToUnixTimeSeconds(),
             listing.Favorites, listing.Installs,
             IsCommercial = string.Equals(listing.License, "Commercial", StringComparison.OrdinalIgnoreCase) ? 1 : 0,
-            derived.MaskLo, derived.MaskHi, derived.InstallableLo, derived.InstallableHi,
+            MaskLo = derived.Supported.Low, MaskHi = derived.Supported.High,
+            InstallableLo = derived.Installable.Low, InstallableHi = derived.Installable.High,
             InstallableAny = derived.InstallableAny ? 1 : 0, hash,
         };
         // Counters (installs) are the store's own from the first write on: a re-import must not reset them.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Catalog.Schema.Compatibility;
 using Catalog.Schema.Model;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -351,7 +352,7 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
     private static DynamicParameters FilterArgs(ListingFilter filter)
     {
         var args = new DynamicParameters();
-        var (lo, hi) = filter.Release is { } release ? ListingRowValues.BitOf(release.Index) : (0L, 0L);
+        var (lo, hi) = filter.Release is { } release ? ReleaseMask.For(release) : ReleaseMask.Empty;
         args.Add("hasRelease", filter.Release is null ? 0 : 1);
         args.Add("bitLo", lo);
         args.Add("bitHi", hi);

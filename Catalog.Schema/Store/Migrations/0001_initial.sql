@@ -75,7 +75,7 @@ CREATE TABLE listings (
     favorites         INTEGER NOT NULL DEFAULT 0,
     installs_total    INTEGER NOT NULL DEFAULT 0,
     is_commercial     INTEGER NOT NULL DEFAULT 0,
-    -- Releases any version supports (bit i = release table index i; 0..62 in lo, 63.. in hi),
+    -- Releases any version supports (bit i = release table index i; 0..63 in lo, 64..127 in hi, as ReleaseMask),
     -- so lists filter by compatibility inside the query.
     release_mask_lo   INTEGER NOT NULL DEFAULT 0,
     release_mask_hi   INTEGER NOT NULL DEFAULT 0,
