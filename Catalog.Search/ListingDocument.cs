@@ -1,0 +1,64 @@
+using System.Globalization;
+using Catalog.Schema.Compatibility;
+using Catalog.Schema.Model;
+using Lucene.Net.Documents;
+
+namespace Catalog.Search;
+
+/// <summary>The Lucene document of a listing: scored text, facet terms and the numbers results are ordered by.</summary>
+internal static class ListingDocument
+{
+    public static string IdText(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    public static Document Create(Listing listing, ReleaseTable releases)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        var doc = new Document
+        {
+            new StringField(SearchFields.Id, IdText(listing.Id), Field.Store.YES),
+            new NumericDocValuesField(SearchFields.IdOrder, listing.Id),
+            new TextField(SearchFields.Name, listing.Name, Field.Store.NO),
+            new StringField(SearchFields.NameExact, NameKey.Of(listing.Name), Field.Store.NO),
+            new TextField(SearchFields.ShortDescription, HtmlText.Strip(listing.ShortDescription), Field.Store.NO),
+            new TextField(SearchFields.Body, HtmlText.Strip(listing.Body), Field.Store.NO),
+            new TextField(SearchFields.Owner, $"{listing.Owner} {listing.CompanyName}", Field.Store.NO),
+            new StringField(SearchFields.Status, listing.Status, Field.Store.NO),
+            new StringField(SearchFields.License, listing.License, Field.Store.NO),
+            new NumericDocValuesField(SearchFields.Installs, listing.InstallsTotal),
+            new NumericDocValuesField(SearchFields.Favorites, listing.Favorites),
+        };
+
+        foreach (var tag in listing.Tags)
+            doc.Add(new TextField(SearchFields.Tags, tag.Name, Field.Store.NO));
+
+        // Markets and categories share one id space (tid), so one field serves both facets.
+        foreach (var term in listing.CategoryIds.Concat(listing.MarketIds).Distinct())
+            doc.Add(new StringField(SearchFields.Term, IdText(term), Field.Store.NO));
+
+        foreach (var release in SupportedReleases(listing, releases))
+            doc.Add(new StringField(SearchFields.Release, IdText(release), Field.Store.NO));
+
+        foreach (var platform in listing.Versions.SelectMany(v => v.Platforms).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+            doc.Add(new StringField(SearchFields.Platform, platform, Field.Store.NO));
+
+        return doc;
+    }
+
+    /// <summary>
+    /// The same verdict as <see cref="CompatibilityResolver.Choose"/>: a listing is compatible with a release when
+    /// one of its versions names it; release strings the table does not know support nothing.
+    /// </summary>
+    private static SortedSet<int> SupportedReleases(Listing listing, ReleaseTable releases)
+    {
+        var indexes = new SortedSet<int>();
+        foreach (var version in listing.Versions)
+        {
+            foreach (var text in version.Releases)
+            {
+                if (releases.FindByVersion(text) is { } release)
+                    indexes.Add(release.Index);
+            }
+        }
+        return indexes;
+    }
+}
