@@ -1,3 +1,4 @@
+using System.Text;
 using Lucene.Net.Analysis.CharFilters;
 
 namespace Catalog.Search;
@@ -13,6 +14,12 @@ internal static class HtmlText
         if (string.IsNullOrEmpty(html) || (html.IndexOf('<', StringComparison.Ordinal) < 0 && html.IndexOf('&', StringComparison.Ordinal) < 0))
             return html;
         using var filter = new HTMLStripCharFilter(new StringReader(html));
-        return filter.ReadToEnd();
+        var text = new StringBuilder(html.Length);
+        var buffer = new char[1024];
+        // Not ReadToEnd: the filter ends with -1 as Java readers do, which TextReader.ReadToEnd takes for a length.
+        int read;
+        while ((read = filter.Read(buffer, 0, buffer.Length)) > 0)
+            text.Append(buffer, 0, read);
+        return text.ToString();
     }
 }
