@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -17,6 +18,8 @@ internal sealed class CatalogAnalyzer : Analyzer
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    private readonly NormalizeCharMap separators = BuildSeparators();
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
@@ -27,5 +30,17 @@ internal sealed class CatalogAnalyzer : Analyzer
         stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    // Unicode word rules keep letters around a colon together ("status:beta" would be one word), which would
+    // make query syntax typed by a user a token of its own; it is a separator on both sides instead.
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        new MappingCharFilter(separators, reader);
+
+    private static NormalizeCharMap BuildSeparators()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        builder.Add(":", " ");
+        return builder.Build();
     }
 }

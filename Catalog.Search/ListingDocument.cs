@@ -8,6 +8,12 @@ namespace Catalog.Search;
 /// <summary>The Lucene document of a listing: scored text, facet terms and the numbers results are ordered by.</summary>
 internal static class ListingDocument
 {
+    /// <summary>
+    /// Names without length norms: a name either holds the word or not, so "Python :: CodeMix" does not outrank
+    /// "PyDev - Python IDE for Eclipse" for being shorter, and equally good name matches fall to installs and
+    /// favorites. Frozen, so the shared instance cannot change.
+    /// </summary>
+    private static readonly FieldType NameType = CreateNameType();
     public static string IdText(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     public static Document Create(Listing listing, ReleaseTable releases)
@@ -17,7 +23,7 @@ internal static class ListingDocument
         {
             new StringField(SearchFields.Id, IdText(listing.Id), Field.Store.YES),
             new NumericDocValuesField(SearchFields.IdOrder, listing.Id),
-            new TextField(SearchFields.Name, listing.Name, Field.Store.NO),
+            new Field(SearchFields.Name, listing.Name, NameType),
             new StringField(SearchFields.NameExact, NameKey.Of(listing.Name), Field.Store.NO),
             new TextField(SearchFields.ShortDescription, HtmlText.Strip(listing.ShortDescription), Field.Store.NO),
             new TextField(SearchFields.Body, HtmlText.Strip(listing.Body), Field.Store.NO),
@@ -42,6 +48,13 @@ internal static class ListingDocument
             doc.Add(new StringField(SearchFields.Platform, platform, Field.Store.NO));
 
         return doc;
+    }
+
+    private static FieldType CreateNameType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true };
+        type.Freeze();
+        return type;
     }
 
     /// <summary>

@@ -36,8 +36,11 @@ internal sealed class SearchQueryBuilder
     private const float ExactNameBoost = 50f;
     private const float NamePhraseBoost = 8f;
 
-    /// <summary>A word's score is its best field plus this share of the others, so a word found in several fields ranks a little higher.</summary>
-    private const float FieldTieBreaker = 0.1f;
+    /// <summary>
+    /// A word scores by its best field only: extra mentions in the description must not lift a listing over an
+    /// equally good name match that more people use.
+    /// </summary>
+    private const float FieldTieBreaker = 0f;
 
     // Typo tolerance, bounded so a hostile word cannot expand into thousands of terms.
     private const int FuzzyMinLength = 3;

@@ -110,9 +110,15 @@ public sealed class LuceneSearchIndexTests
     }
 
     [Test]
-    public void Equal_scores_are_ordered_by_installs()
+    public void Equally_good_name_matches_are_ordered_by_installs()
     {
-        // Both descriptions hold "for" only as a stop word; "tools" and "editor" differ, so search a shared tag-less word.
+        // Both names hold "editor" once; the longer description of 3 must not matter.
+        Assert.That(index.Search("editor").ListingIds, Is.EqualTo(new[] { 5, 3 }));
+    }
+
+    [Test]
+    public void Browsing_a_facet_orders_by_installs()
+    {
         Assert.That(index.Search("", terms: [Languages]).ListingIds, Is.EqualTo(new[] { 6, 5, 3 }));
     }
 
