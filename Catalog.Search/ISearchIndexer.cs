@@ -10,7 +10,8 @@ public interface ISearchIndexer
 {
     /// <summary>
     /// The store change number the index reflects; 0 for a new or recreated index, which means the caller must
-    /// rebuild. Survives restarts, so catch-up resumes from here.
+    /// rebuild. Survives restarts, so catch-up resumes from here. Index and delete never move it backwards;
+    /// only a rebuild sets it outright.
     /// </summary>
     long IndexedChangeNumber { get; }
 

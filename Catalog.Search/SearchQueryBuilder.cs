@@ -78,9 +78,14 @@ internal sealed class SearchQueryBuilder
             return new SearchPlan(facets is null ? new MatchAllDocsQuery() : new ConstantScoreQuery(facets), null, popularity);
 
         var tokens = Analyze(text);
-        // Text made only of punctuation or stop words ("*", "AND") has nothing to look for.
         if (tokens.Count == 0)
-            return new SearchPlan(new BooleanQuery(), null, relevance);
+        {
+            // Only stop words or punctuation ("*", "AND"): nothing to look for in the text fields, but a listing
+            // may still be called exactly that.
+            var nameKey = NameKey.Of(text);
+            Query nothingOrName = nameKey.Length == 0 ? new BooleanQuery() : ExactName(nameKey);
+            return new SearchPlan(Filtered(nothingOrName, facets), null, relevance);
+        }
 
         var strict = Filtered(Text(text, tokens, tolerant: false), facets);
         Query? fallback = tokens.Any(token => token.Term.Length >= FuzzyMinLength)
@@ -118,7 +123,7 @@ internal sealed class SearchQueryBuilder
 
         var nameKey = NameKey.Of(text);
         if (nameKey.Length > 0)
-            query.Add(new TermQuery(new Term(SearchFields.NameExact, nameKey)) { Boost = ExactNameBoost }, Occur.SHOULD);
+            query.Add(ExactName(nameKey), Occur.SHOULD);
 
         if (tokens.Count > 1)
         {
@@ -129,6 +134,9 @@ internal sealed class SearchQueryBuilder
         }
         return query;
     }
+
+    private static TermQuery ExactName(string nameKey) =>
+        new(new Term(SearchFields.NameExact, nameKey)) { Boost = ExactNameBoost };
 
     /// <summary>One word, matched in whichever field it fits best.</summary>
     private static DisjunctionMaxQuery Word(string term, bool tolerant)

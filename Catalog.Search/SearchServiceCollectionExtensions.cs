@@ -10,7 +10,7 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddCatalogSearch(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(ReleaseTable.Default);
         services.TryAddSingleton<LuceneSearchIndex>();
         // One instance behind both interfaces: the searcher must see what the writer wrote.

@@ -89,6 +89,14 @@ public sealed class LuceneSearchIndexTests
     }
 
     [Test]
+    public async Task Name_made_of_stop_words_is_found_by_its_exact_name()
+    {
+        await index.Index.IndexAsync([Make(7, "To Be")], 8, CancellationToken.None);
+        Assert.That(index.Search("to be").ListingIds, Is.EqualTo(new[] { 7 }));
+        Assert.That(index.Search("the").TotalCount, Is.Zero);
+    }
+
+    [Test]
     public void Misspelled_name_falls_back_to_fuzzy_matching()
     {
         Assert.That(index.Search("chekstyle").ListingIds, Does.Contain(1));
