@@ -1,0 +1,318 @@
+using System.Globalization;
+using Catalog.Schema.Compatibility;
+using Catalog.Schema.Model;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Options;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Catalog.Search;
+
+/// <summary>
+/// The search index: one folder, one <see cref="IndexWriter"/> and a near-real-time <see cref="SearcherManager"/>
+/// opened from it (lucenenet's SearcherManager idiom). Register it as a singleton; it serves both sides.
+/// </summary>
+/// <remarks>
+/// The index is derived from the store, so it is never repaired: an index that is missing, unreadable or in an
+/// older format is replaced by an empty one whose <see cref="IndexedChangeNumber"/> is 0, and the caller rebuilds.
+/// </remarks>
+public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposable, IAsyncDisposable
+{
+    /// <summary>
+    /// Bump whenever documents or analysis change, so an index written by an older build is rebuilt rather
+    /// than searched with tokens it does not contain.
+    /// </summary>
+    public const int FormatVersion = 1;
+
+    private const string FormatKey = "catalog.format";
+    private const string ChangeNumberKey = "catalog.change";
+
+    private readonly ReleaseTable releases;
+    private readonly CatalogAnalyzer analyzer = new();
+    private readonly SearchQueryBuilder queries;
+    private readonly FSDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+
+    // One write batch at a time, so a commit's change number describes exactly the documents it holds.
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    private long indexedChangeNumber;
+    private int disposed;
+
+    public LuceneSearchIndex(IOptions<SearchOptions> options, ReleaseTable releases)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.releases = releases ?? throw new ArgumentNullException(nameof(releases));
+        queries = new SearchQueryBuilder(analyzer);
+        IndexPath = Path.GetFullPath(options.Value.IndexPath);
+        System.IO.Directory.CreateDirectory(IndexPath);
+        directory = FSDirectory.Open(IndexPath);
+        try
+        {
+            (writer, searchers, indexedChangeNumber) = OpenOrRecreate(out var reason);
+            RecreatedBecause = reason;
+        }
+        catch
+        {
+            directory.Dispose();
+            analyzer.Dispose();
+            throw;
+        }
+    }
+
+    public string IndexPath { get; }
+
+    /// <summary>Why an existing index was thrown away on opening (for the host to log); null when it was kept or there was none.</summary>
+    public string? RecreatedBecause { get; }
+
+    public long IndexedChangeNumber => Interlocked.Read(ref indexedChangeNumber);
+
+    public async Task IndexAsync(IReadOnlyList<Listing> listings, long changeNumber, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(listings);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        await writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            foreach (var listing in listings)
+            {
+                ct.ThrowIfCancellationRequested();
+                writer.UpdateDocument(new Term(SearchFields.Id, ListingDocument.IdText(listing.Id)), ListingDocument.Create(listing, releases));
+            }
+            CommitAndRefresh(Math.Max(IndexedChangeNumber, changeNumber));
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async Task DeleteAsync(IReadOnlyList<int> ids, long changeNumber, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        await writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            if (ids.Count > 0)
+                writer.DeleteDocuments(ids.Select(id => new Term(SearchFields.Id, ListingDocument.IdText(id))).ToArray());
+            CommitAndRefresh(Math.Max(IndexedChangeNumber, changeNumber));
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async Task RebuildAsync(IAsyncEnumerable<Listing> all, long changeNumber, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        await writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            var completed = false;
+            try
+            {
+                writer.DeleteAll();
+                await foreach (var listing in all.WithCancellation(ct).ConfigureAwait(false))
+                    writer.UpdateDocument(new Term(SearchFields.Id, ListingDocument.IdText(listing.Id)), ListingDocument.Create(listing, releases));
+                CommitAndRefresh(changeNumber);
+                completed = true;
+            }
+            finally
+            {
+                // Rollback would close the one writer, so a half-built index is committed instead, marked as
+                // reflecting nothing: the caller's next catch-up sees 0 and rebuilds again.
+                if (!completed)
+                    CommitAndRefresh(0);
+            }
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public SearchResult Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Limit);
+        var plan = queries.Build(request);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            var result = Run(searcher, plan.Query, plan.Sort, request.Offset, request.Limit);
+            if (result.TotalCount == 0 && plan.Fallback is not null)
+                result = Run(searcher, plan.Fallback, plan.Sort, request.Offset, request.Limit);
+            return result;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+            return;
+        // Waits for a write in progress, so the writer is not closed under it; writes queued behind this
+        // one find the index disposed once they get the lock.
+        writeLock.Wait();
+        try
+        {
+            Close();
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+            return;
+        await writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            Close();
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private void Close()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+    }
+
+    private static SearchResult Run(IndexSearcher searcher, Query query, Sort sort, int offset, int limit)
+    {
+        // Never ask Lucene for more hits than there are documents: a page number far past the end must not
+        // allocate a huge priority queue.
+        var wanted = (int)Math.Max(1, Math.Min((long)offset + limit, searcher.IndexReader.MaxDoc));
+        var top = searcher.Search(query, null, wanted, sort, doDocScores: false, doMaxScore: false);
+        var end = Math.Min(top.ScoreDocs.Length, (long)offset + limit);
+        var ids = new List<int>(Math.Max(0, (int)(end - offset)));
+        for (var i = offset; i < end; i++)
+        {
+            var idText = searcher.Doc(top.ScoreDocs[i].Doc).Get(SearchFields.Id);
+            ids.Add(int.Parse(idText, NumberStyles.None, CultureInfo.InvariantCulture));
+        }
+        return new SearchResult(top.TotalHits, ids);
+    }
+
+    private void CommitAndRefresh(long changeNumber)
+    {
+        writer.SetCommitData(CommitData(changeNumber));
+        writer.Commit();
+        Interlocked.Exchange(ref indexedChangeNumber, changeNumber);
+        searchers.MaybeRefreshBlocking();
+    }
+
+    private static Dictionary<string, string> CommitData(long changeNumber) => new()
+    {
+        [FormatKey] = FormatVersion.ToString(CultureInfo.InvariantCulture),
+        [ChangeNumberKey] = changeNumber.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private (IndexWriter Writer, SearcherManager Searchers, long ChangeNumber) OpenOrRecreate(out string? recreatedBecause)
+    {
+        recreatedBecause = null;
+        if (HasCommit(directory))
+        {
+            try
+            {
+                var infos = new SegmentInfos();
+                infos.Read(directory);
+                recreatedBecause = Outdated(infos.UserData, out var changeNumber);
+                if (recreatedBecause is null)
+                    return Open(OpenMode.CREATE_OR_APPEND, changeNumber);
+            }
+            catch (Exception e) when (IsUnreadable(e))
+            {
+                recreatedBecause = $"unreadable ({e.GetType().Name}: {e.Message})";
+            }
+        }
+        DeleteIndexFiles(directory);
+        return Open(OpenMode.CREATE, 0);
+    }
+
+    private (IndexWriter, SearcherManager, long) Open(OpenMode mode, long changeNumber)
+    {
+        var config = new IndexWriterConfig(CatalogAnalyzer.Version, analyzer) { OpenMode = mode };
+        var openedWriter = new IndexWriter(directory, config);
+        try
+        {
+            if (mode == OpenMode.CREATE)
+            {
+                openedWriter.SetCommitData(CommitData(changeNumber));
+                openedWriter.Commit();
+            }
+            // Opening the searcher reads every segment, so a damaged segment fails here rather than in a search.
+            return (openedWriter, new SearcherManager(openedWriter, applyAllDeletes: true, searcherFactory: null), changeNumber);
+        }
+        catch
+        {
+            openedWriter.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Null when the commit is in this build's format, else why it is not.</summary>
+    private static string? Outdated(IDictionary<string, string>? userData, out long changeNumber)
+    {
+        changeNumber = 0;
+        if (userData is null
+            || !userData.TryGetValue(FormatKey, out var formatText)
+            || !int.TryParse(formatText, NumberStyles.None, CultureInfo.InvariantCulture, out var format))
+        {
+            return "it records no format version";
+        }
+        if (format != FormatVersion)
+            return $"its format version is {format}, this build writes {FormatVersion}";
+        if (!userData.TryGetValue(ChangeNumberKey, out var changeText)
+            || !long.TryParse(changeText, NumberStyles.None, CultureInfo.InvariantCulture, out changeNumber))
+        {
+            return "it records no change number";
+        }
+        return null;
+    }
+
+    private static bool HasCommit(LuceneDirectory directory) =>
+        directory.ListAll().Any(name => name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Damage shows as any of these, depending on where the garbage is. A lock held by another writer is not
+    /// damage: deleting files under a live writer would destroy a good index.
+    /// </summary>
+    private static bool IsUnreadable(Exception e) =>
+        e is not LockObtainFailedException
+        && e is IOException or InvalidDataException or FormatException or ArgumentException
+            or IndexOutOfRangeException or OverflowException or InvalidOperationException;
+
+    // Only Lucene's own files: the configured folder may hold something else beside the index.
+    private static void DeleteIndexFiles(LuceneDirectory directory)
+    {
+        foreach (var name in directory.ListAll())
+        {
+            if (name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal) || name.StartsWith('_'))
+                directory.DeleteFile(name);
+        }
+    }
+}
