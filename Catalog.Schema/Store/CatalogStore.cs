@@ -36,6 +36,43 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         return await c.ExecuteScalarAsync<long>(Cmd("SELECT IFNULL(MAX(change_number), 0) FROM change_log", null, ct)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Listings written after <paramref name="afterChangeNumber"/>, for derived views following the change
+    /// log; <c>Latest</c> is the change number they then reflect.
+    /// </summary>
+    public async Task<(long Latest, IReadOnlyList<int> ListingIds)> GetListingChangesSinceAsync(long afterChangeNumber, CancellationToken ct)
+    {
+        await using var c = await connections.OpenAsync(ct).ConfigureAwait(false);
+        var rows = (await c.QueryAsync<(long Number, string Ids)>(Cmd(
+            "SELECT change_number, entity_ids FROM change_log WHERE change_number > @afterChangeNumber AND entity = 'listing' ORDER BY change_number",
+            new { afterChangeNumber }, ct)).ConfigureAwait(false)).ToList();
+        var latest = await c.ExecuteScalarAsync<long>(Cmd("SELECT IFNULL(MAX(change_number), 0) FROM change_log", null, ct)).ConfigureAwait(false);
+        var ids = rows.SelectMany(r => r.Ids.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        return (latest, ids);
+    }
+
+    /// <summary>Every listing, in id order, a page at a time (for rebuilding derived views).</summary>
+    public async IAsyncEnumerable<Listing> StreamAllListingsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        const int PageSize = 500;
+        var after = 0L;
+        while (true)
+        {
+            List<int> ids;
+            await using (var c = await connections.OpenAsync(ct).ConfigureAwait(false))
+            {
+                ids = (await c.QueryAsync<long>(Cmd("SELECT id FROM listings WHERE id > @after ORDER BY id LIMIT @PageSize",
+                    new { after, PageSize }, ct)).ConfigureAwait(false)).Select(i => (int)i).ToList();
+            }
+            if (ids.Count == 0)
+                yield break;
+            foreach (var listing in await GetListingsAsync(ids, ct).ConfigureAwait(false))
+                yield return listing;
+            after = ids[^1];
+        }
+    }
+
     /// <summary>When anything a response may show last changed, install counters included.</summary>
     public async Task<DateTimeOffset> GetLastModifiedAsync(CancellationToken ct)
     {
@@ -136,31 +173,11 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         args.Add("offset", query.Offset);
         args.Add("limit", query.Limit);
         args.Add("fromDay", RecentInstallFromDay());
-        args.Add("statuses", query.Statuses);
-        args.Add("hasStatuses", query.Statuses.Count > 0 ? 1 : 0);
-        args.Add("licenses", query.Licenses);
-        args.Add("hasLicenses", query.Licenses.Count > 0 ? 1 : 0);
-        var extra = new System.Text.StringBuilder();
-        for (var i = 0; i < query.AllTerms.Count; i++)
-        {
-            args.Add($"term{i}", query.AllTerms[i]);
-            extra.Append($" AND (EXISTS (SELECT 1 FROM listing_categories x WHERE x.listing_id = l.id AND x.category_id = @term{i})" +
-                         $" OR EXISTS (SELECT 1 FROM listing_markets x WHERE x.listing_id = l.id AND x.market_id = @term{i}))");
-        }
-        for (var i = 0; i < query.Words.Count; i++)
-        {
-            args.Add($"word{i}", "%" + EscapeLike(query.Words[i]) + "%");
-            extra.Append($" AND (l.name LIKE @word{i} ESCAPE '\\' OR l.short_description LIKE @word{i} ESCAPE '\\' OR l.body LIKE @word{i} ESCAPE '\\'" +
-                         $" OR EXISTS (SELECT 1 FROM listing_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.listing_id = l.id AND t.name LIKE @word{i} ESCAPE '\\'))");
-        }
         var where = $"""
             WHERE (@categoryId IS NULL OR EXISTS (SELECT 1 FROM listing_categories lc WHERE lc.listing_id = l.id AND lc.category_id = @categoryId))
               AND (@marketId IS NULL OR EXISTS (SELECT 1 FROM listing_markets lm WHERE lm.listing_id = l.id AND lm.market_id = @marketId))
               AND (@hasTags = 0 OR EXISTS (SELECT 1 FROM listing_tags lt JOIN tags t ON t.id = lt.tag_id
                                            WHERE lt.listing_id = l.id AND t.name IN @tags))
-              AND (@hasStatuses = 0 OR l.status IN @statuses)
-              AND (@hasLicenses = 0 OR l.license IN @licenses)
-              {extra}
               {FilterSql}
             """;
         var orderBy = query.Order switch
@@ -360,9 +377,6 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         args.Add("hideCommercial", filter.HideCommercialUnlessMember ? 1 : 0);
         return args;
     }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private long RecentInstallFromDay() => DayOf(clock.GetUtcNow()) - (RecentInstallDays - 1);
 

@@ -29,18 +29,6 @@ public sealed record ListingQuery(ListingFilter Filter, ListingOrder Order, int 
 
     /// <summary>Listings carrying any of these tags (names, case-insensitive).</summary>
     public IReadOnlyList<string> AnyTags { get; init; } = [];
-
-    /// <summary>Taxonomy terms (markets or categories) a listing must all be in; search's <c>tid</c> facets.</summary>
-    public IReadOnlyList<int> AllTerms { get; init; } = [];
-
-    /// <summary>Listings whose status is one of these (empty: any).</summary>
-    public IReadOnlyList<string> Statuses { get; init; } = [];
-
-    /// <summary>Listings whose license is one of these (empty: any).</summary>
-    public IReadOnlyList<string> Licenses { get; init; } = [];
-
-    /// <summary>Words that must each appear in the name, short description, body or tags.</summary>
-    public IReadOnlyList<string> Words { get; init; } = [];
 }
 
 /// <summary>A page of listings and how many match in all.</summary>

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using Catalog.Schema;
+using Catalog.Search;
+using Catalog.Server.Indexing;
 using Catalog.Server.Protocol;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -23,11 +25,15 @@ public static class CatalogHost
             .WriteTo.Console());
 
         builder.Services.AddCatalogSchema();
+        builder.Services.AddCatalogSearch();
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PublicBaseUrl>();
         builder.Services.AddSingleton<ProtocolResponder>();
+        builder.Services.AddSingleton<SearchIndexFollower>();
+        // Order matters: the store is migrated and seeded before the index catches up with it.
         builder.Services.AddHostedService<StoreInitializer>();
+        builder.Services.AddHostedService<SearchIndexInitializer>();
 
         builder.Services.AddResponseCompression(o =>
         {

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Catalog.Schema.Store;
+using Catalog.Search;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Server.Protocol;
 
 /// <summary>
-/// <c>/api/p/search/apachesolr_search/{query}</c> with facets and paging. Until the Lucene index serves it,
-/// words are matched in the store; user text is only ever data, never query syntax.
+/// <c>/api/p/search/apachesolr_search/{query}</c> with facets and paging, answered from the search index.
+/// User text is only ever data, never query syntax; over-long input is a 400.
 /// </summary>
 public static class SearchEndpoints
 {
@@ -18,7 +18,8 @@ public static class SearchEndpoints
         return group;
     }
 
-    public static async Task<XmlResponse> Search(HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options, string? query = null)
+    public static async Task<XmlResponse> Search(
+        HttpContext http, ProtocolResponder responder, ISearchService search, IOptions<ProtocolOptions> options, string? query = null)
     {
         var o = options.Value;
         var text = RequestParsing.FormDecodedPathPiece(query ?? "").Trim();
@@ -26,17 +27,22 @@ public static class SearchEndpoints
             throw ProtocolException.BadRequest($"Search text is limited to {o.MaxSearchLength} characters.");
         var filters = SearchFilters.Parse(http.Request.Query["filters"].ToString());
         var page = ParsePage(http.Request.Query["page_num"].ToString(), o.MaxPageNumber);
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(32).ToList();
-
         var client = responder.Client(http);
-        var result = await responder.Store.QueryListingsAsync(
-            new ListingQuery(ProtocolResponder.FilterFor(client), ListingOrder.Favorites, (page - 1) * o.SearchPageSize, o.SearchPageSize)
-            {
-                Words = words, AllTerms = filters.Terms, Statuses = filters.Statuses, Licenses = filters.Licenses,
-            }, http.RequestAborted);
+
+        SearchResult result;
+        try
+        {
+            result = search.Search(new SearchRequest(text, filters.Terms, filters.Statuses, filters.Licenses,
+                client.Release, client.Os, (page - 1) * o.SearchPageSize, o.SearchPageSize));
+        }
+        catch (SearchInputException e)
+        {
+            throw ProtocolException.BadRequest(e.Message);
+        }
+        var listings = await responder.Store.GetListingsAsync(result.ListingIds, http.RequestAborted);
         var links = responder.Links(http);
         return await responder.RespondAsync(http, doc =>
-            doc.Search(text, links.Search(text), result.TotalCount, responder.Views(result.Listings, client)));
+            doc.Search(text, links.Search(text), result.TotalCount, responder.Views(listings, client)));
     }
 
     /// <summary>1-based; absent means the first page.</summary>

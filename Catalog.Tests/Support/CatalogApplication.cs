@@ -9,15 +9,18 @@ namespace Catalog.Tests.Support;
 
 /// <summary>
 /// The real server on Kestrel at 127.0.0.1 (a free port), over a SQLite file in a temporary folder that is
-/// deleted on dispose. Seeded from the repository's seed-data unless told otherwise.
+/// deleted on dispose (unless the caller passed its own folder, to restart on it). Seeded from the repository's seed-data unless told otherwise.
 /// </summary>
 public sealed class CatalogApplication : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private CatalogApplication(WebApplication app, string folder, HttpClient client)
+    private readonly bool _ownsFolder;
+
+    private CatalogApplication(WebApplication app, string folder, HttpClient client, bool ownsFolder)
     {
         _app = app;
+        _ownsFolder = ownsFolder;
         Folder = folder;
         Client = client;
     }
@@ -31,11 +34,13 @@ public sealed class CatalogApplication : IAsyncDisposable
     public static async Task<CatalogApplication> StartAsync(
         IDictionary<string, string?>? settings = null, bool seed = true, string? folder = null)
     {
+        var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("catalog-tests-").FullName;
         var config = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Catalog:Store:DatabasePath"] = Path.Combine(folder, "catalog.db"),
+            ["Catalog:Search:IndexPath"] = Path.Combine(folder, "index"),
             ["Catalog:Server:SeedDirectory"] = seed ? ReferenceData.SeedData : "",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
@@ -49,7 +54,7 @@ public sealed class CatalogApplication : IAsyncDisposable
         {
             BaseAddress = new Uri(address),
         };
-        return new CatalogApplication(app, folder, client);
+        return new CatalogApplication(app, folder, client, ownsFolder);
     }
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
@@ -60,6 +65,8 @@ public sealed class CatalogApplication : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+            return; // the caller restarts on it and deletes it
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -1,0 +1,44 @@
+using Catalog.Schema.Store;
+using Catalog.Search;
+
+namespace Catalog.Server.Indexing;
+
+/// <summary>
+/// Keeps the search index at the store's change number: rebuilds it when it is new (or was recreated
+/// because it was missing, corrupt or of an older format), otherwise re-indexes the listings the change log
+/// names since the index's own change number. A restart, an import by another process and a reindex are
+/// this one code path.
+/// </summary>
+public sealed class SearchIndexFollower(CatalogStore store, ISearchIndexer indexer, ILogger<SearchIndexFollower> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task CatchUpAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var from = indexer.IndexedChangeNumber;
+            var latest = await store.GetChangeNumberAsync(ct);
+            // An index ahead of the store belongs to another database (the file was replaced): start over.
+            if (from == 0 || from > latest)
+            {
+                await indexer.RebuildAsync(store.StreamAllListingsAsync(ct), latest, ct);
+                logger.LogInformation("Search index rebuilt at change {ChangeNumber}", latest);
+                return;
+            }
+            var (upTo, ids) = await store.GetListingChangesSinceAsync(from, ct);
+            if (upTo <= from)
+                return;
+            foreach (var chunk in ids.Chunk(500))
+                await indexer.IndexAsync(await store.GetListingsAsync(chunk, ct), upTo, ct);
+            if (ids.Count == 0)
+                await indexer.IndexAsync([], upTo, ct);
+            logger.LogInformation("Search index caught up from change {From} to {To}: {Count} listings", from, upTo, ids.Count);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
