@@ -34,6 +34,8 @@ public static class CatalogHost
         // Order matters: the store is migrated and seeded before the index catches up with it.
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHostedService<SearchIndexInitializer>();
+        builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<SearchIndexPoller>();
 
         builder.Services.AddResponseCompression(o =>
         {

@@ -36,6 +36,24 @@ public sealed class SearchIndexFollowingTests
     }
 
     [Test]
+    public async Task ListingWrittenByAnotherProcessBecomesSearchableWhileRunning()
+    {
+        await using var app = await CatalogApplication.StartAsync(
+            new Dictionary<string, string?> { ["Catalog:Indexing:PollMilliseconds"] = "100" }, folder: _folder);
+        var when = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        await app.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
+        {
+            Listings = [new ListingSource { Key = "late", Name = "Zephyrine Widget Toolkit", Created = when, Changed = when }],
+        }, CancellationToken.None);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await SearchCountAsync(app, "zephyrine") == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.That(await SearchCountAsync(app, "zephyrine"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task CorruptIndexIsRebuiltFromTheStoreAtStart()
     {
         await using (var first = await CatalogApplication.StartAsync(folder: _folder))
