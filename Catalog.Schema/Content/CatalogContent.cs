@@ -80,6 +80,16 @@ public sealed record VersionSource
     public IReadOnlyList<string> Platforms { get; init; } = [];
     public string MinJava { get; init; } = "";
     public IReadOnlyList<FeatureSource> Features { get; init; } = [];
+
+    public Model.SolutionVersion ToModel() => new()
+    {
+        Version = Version,
+        UpdateSiteUrl = UpdateSite,
+        Releases = Releases,
+        Platforms = Platforms,
+        MinJavaVersion = MinJava,
+        Features = Features.Select(f => new Model.Feature(f.Id, f.Required, f.Selected)).ToList(),
+    };
 }
 
 public sealed record FeatureSource(string Id, bool Required = false, bool Selected = true);

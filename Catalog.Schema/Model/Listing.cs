@@ -40,5 +40,8 @@ public sealed record Listing
     /// Commercial listings are hidden from the client's recent / favorites / popular lists
     /// unless a foundation member company owns them (PROTOCOL.md).
     /// </summary>
-    public bool IsCommercial => string.Equals(License, "Commercial", StringComparison.OrdinalIgnoreCase);
+    public bool IsCommercial => IsCommercialLicense(License);
+
+    public static bool IsCommercialLicense(string license) =>
+        string.Equals(license, "Commercial", StringComparison.OrdinalIgnoreCase);
 }

@@ -182,7 +182,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         var markets = listing.Markets.Count > 0
             ? Resolve(listing.Markets, marketIds, subject, "market", warnings)
             : categories.SelectMany(c => categoryMarkets.GetValueOrDefault(c) ?? []).Distinct().Order().ToList();
-        var versions = listing.Versions.Select(ToModel).ToList();
+        var versions = listing.Versions.Select(v => v.ToModel()).ToList();
         var tags = listing.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var hash = Hash(new { listing, categories, markets, tags });
 
@@ -201,7 +201,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             listing.Status, listing.HomepageUrl, listing.SupportUrl, listing.Image, listing.Screenshot,
             Created = listing.Created.ToUnixTimeSeconds(), Changed = listing.Changed.ToUnixTimeSeconds(),
             listing.Favorites, listing.Installs,
-            IsCommercial = string.Equals(listing.License, "Commercial", StringComparison.OrdinalIgnoreCase) ? 1 : 0,
+            IsCommercial = Listing.IsCommercialLicense(listing.License) ? 1 : 0,
             MaskLo = derived.Supported.Low, MaskHi = derived.Supported.High,
             InstallableLo = derived.Installable.Low, InstallableHi = derived.Installable.High,
             InstallableAny = derived.InstallableAny ? 1 : 0, hash,
@@ -351,16 +351,6 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     /// <summary>Markets and categories draw their ids from one sequence (see the terms table).</summary>
     private static Task<long> NewTermAsync(WriteSession session, string kind) =>
         session.ScalarAsync<long>("INSERT INTO terms (kind) VALUES (@kind) RETURNING id", new { kind });
-
-    private static SolutionVersion ToModel(VersionSource v) => new()
-    {
-        Version = v.Version,
-        UpdateSiteUrl = v.UpdateSite,
-        Releases = v.Releases,
-        Platforms = v.Platforms,
-        MinJavaVersion = v.MinJava,
-        Features = v.Features.Select(f => new Feature(f.Id, f.Required, f.Selected)).ToList(),
-    };
 
     private static int? Lookup(Dictionary<string, int> ids, string key) => ids.TryGetValue(key, out var id) ? id : null;
 

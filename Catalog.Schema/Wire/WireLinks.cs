@@ -26,8 +26,6 @@ public sealed class WireLinks
 
     public string Search(string term) => $"{BaseUrl}/search/site/{Uri.EscapeDataString(term)}";
 
-    public string News() => $"{BaseUrl}/news";
-
     public string Absolute(string url) =>
         url.Length == 0 || Uri.TryCreate(url, UriKind.Absolute, out _) ? url : $"{BaseUrl}/{url.TrimStart('/')}";
 }

@@ -66,15 +66,7 @@ internal sealed class RealCatalog
                 Tags = source.Tags.Select((tag, t) => new Tag(t + 1, tag)).ToList(),
                 CategoryIds = source.Categories.Where(categoryByKey.ContainsKey).Select(key => categoryByKey[key]).Distinct().ToList(),
                 MarketIds = marketKeys.Where(marketByKey.ContainsKey).Select(key => marketByKey[key]).Distinct().ToList(),
-                Versions = source.Versions.Select(version => new SolutionVersion
-                {
-                    Version = version.Version,
-                    UpdateSiteUrl = version.UpdateSite,
-                    Releases = version.Releases,
-                    Platforms = version.Platforms,
-                    MinJavaVersion = version.MinJava,
-                    Features = version.Features.Select(feature => new Feature(feature.Id, feature.Required, feature.Selected)).ToList(),
-                }).ToList(),
+                Versions = source.Versions.Select(version => version.ToModel()).ToList(),
             };
         }).ToList();
 
