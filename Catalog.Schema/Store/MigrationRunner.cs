@@ -7,7 +7,7 @@ namespace Catalog.Schema.Store;
 /// Applies the numbered scripts in <c>Store/Migrations</c> that the database has not seen, each in its own
 /// transaction, and switches the file to WAL so readers never wait for the writer.
 /// </summary>
-public sealed class MigrationRunner(SqliteConnectionFactory connections)
+public sealed class MigrationRunner(SqliteConnectionFactory connections, TimeProvider clock)
 {
     private const string ResourcePrefix = "Catalog.Schema.Store.Migrations.";
 
@@ -39,7 +39,7 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections)
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (number, applied_at) VALUES (@number, @now)",
-                new { number, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+                new { number, now = clock.GetUtcNow().ToUnixTimeMilliseconds() },
                 transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             newlyApplied.Add(number);
