@@ -22,6 +22,7 @@ internal static class ListingDocument
         var doc = new Document
         {
             new StringField(SearchFields.Id, IdText(listing.Id), Field.Store.YES),
+            new StoredField(SearchFields.Fingerprint, ListingFingerprint.Of(listing)),
             new NumericDocValuesField(SearchFields.IdOrder, listing.Id),
             new Field(SearchFields.Name, listing.Name, NameType),
             new StringField(SearchFields.NameExact, NameKey.Of(listing.Name), Field.Store.NO),

@@ -23,14 +23,18 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
     /// Bump whenever documents or analysis change, so an index written by an older build is rebuilt rather
     /// than searched with tokens it does not contain.
     /// </summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const string FormatKey = "catalog.format";
     private const string ChangeNumberKey = "catalog.change";
 
+    /// <summary>Not a Lucene file name, so recreating the index never deletes it.</summary>
+    private const string ProcessLockFile = "catalog.lock";
+
     private readonly ReleaseTable releases;
     private readonly CatalogAnalyzer analyzer = new();
     private readonly SearchQueryBuilder queries;
+    private readonly FileStream processLock;
     private readonly FSDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -48,6 +52,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         queries = new SearchQueryBuilder(analyzer);
         IndexPath = Path.GetFullPath(options.Value.IndexPath);
         System.IO.Directory.CreateDirectory(IndexPath);
+        processLock = LockAgainstOtherProcesses(IndexPath);
         directory = FSDirectory.Open(IndexPath);
         try
         {
@@ -58,6 +63,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         {
             directory.Dispose();
             analyzer.Dispose();
+            processLock.Dispose();
             throw;
         }
     }
@@ -139,6 +145,59 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         }
     }
 
+    public SearchIndexStatistics GetStatistics()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var searcher = searchers.Acquire();
+        int documents;
+        try
+        {
+            documents = searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+        return new SearchIndexStatistics(documents, SizeOnDisk(IndexPath), IndexedChangeNumber);
+    }
+
+    /// <summary>
+    /// The listings in the last commit of the index at <paramref name="indexPath"/>, read-only: nothing is
+    /// created, recreated or locked, so this is safe beside a running server and on a damaged index.
+    /// </summary>
+    public static SearchIndexContents ReadContents(string indexPath)
+    {
+        ArgumentNullException.ThrowIfNull(indexPath);
+        var path = Path.GetFullPath(indexPath);
+        if (!System.IO.Directory.Exists(path))
+            return new SearchIndexContents(0, [], $"there is no index at {path}");
+        using var readDirectory = FSDirectory.Open(path);
+        if (!HasCommit(readDirectory))
+            return new SearchIndexContents(0, [], $"there is no index at {path}");
+        try
+        {
+            using var reader = DirectoryReader.Open(readDirectory);
+            if (Outdated(reader.IndexCommit.UserData, out var changeNumber) is { } reason)
+                return new SearchIndexContents(0, [], $"the index will be rebuilt at the next start: {reason}");
+            var liveDocs = MultiFields.GetLiveDocs(reader);
+            var fields = new HashSet<string> { SearchFields.Id, SearchFields.Fingerprint };
+            var listings = new List<IndexedListing>(reader.NumDocs);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (liveDocs is not null && !liveDocs.Get(doc))
+                    continue;
+                var stored = reader.Document(doc, fields);
+                var id = int.Parse(stored.Get(SearchFields.Id), NumberStyles.None, CultureInfo.InvariantCulture);
+                listings.Add(new IndexedListing(id, stored.Get(SearchFields.Fingerprint) ?? ""));
+            }
+            return new SearchIndexContents(changeNumber, listings, null);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return new SearchIndexContents(0, [], $"the index is unreadable ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
     public SearchResult Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -199,6 +258,24 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         writer.Dispose();
         directory.Dispose();
         analyzer.Dispose();
+        processLock.Dispose();
+    }
+
+    /// <summary>
+    /// Lucene.Net's write.lock does not keep a second process out on Linux, and two writers destroy each other's
+    /// segments. An exclusive handle (an OS file lock) on a file of our own does: a second server or a reindex
+    /// beside a running server fails here instead.
+    /// </summary>
+    private static FileStream LockAgainstOtherProcesses(string indexPath)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(indexPath, ProcessLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new LockObtainFailedException($"The search index at {indexPath} is open in another process.", e);
+        }
     }
 
     private static SearchResult Run(IndexSearcher searcher, Query query, Sort sort, int offset, int limit)
@@ -292,6 +369,23 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
             return "it records no change number";
         }
         return null;
+    }
+
+    /// <summary>Files vanish while segments merge; a file gone between listing and measuring counts as 0.</summary>
+    private static long SizeOnDisk(string path)
+    {
+        long total = 0;
+        foreach (var file in new DirectoryInfo(path).EnumerateFiles())
+        {
+            try
+            {
+                total += file.Length;
+            }
+            catch (FileNotFoundException)
+            {
+            }
+        }
+        return total;
     }
 
     private static bool HasCommit(LuceneDirectory directory) =>

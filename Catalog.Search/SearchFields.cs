@@ -6,6 +6,9 @@ internal static class SearchFields
     /// <summary>Listing id as invariant text; the key every upsert and delete goes by.</summary>
     public const string Id = "id";
 
+    /// <summary>Stored only: <see cref="ListingFingerprint"/> of what the document was made from, for <c>check</c>.</summary>
+    public const string Fingerprint = "fingerprint";
+
     // Scored text, analysed by CatalogAnalyzer.
     public const string Name = "name";
     public const string ShortDescription = "shortdescription";

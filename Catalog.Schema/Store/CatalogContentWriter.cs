@@ -21,7 +21,10 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
 {
     private static readonly JsonSerializerOptions HashJson = new(JsonSerializerDefaults.Web);
 
-    public async Task<ContentWriteResult> WriteAsync(CatalogContent content, CancellationToken ct)
+    public Task<ContentWriteResult> WriteAsync(CatalogContent content, CancellationToken ct) => WriteAsync(content, null, ct);
+
+    /// <param name="listingsWritten">Told the number of listings written so far, after each one.</param>
+    public async Task<ContentWriteResult> WriteAsync(CatalogContent content, IProgress<int>? listingsWritten, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -46,6 +49,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
                 case UpsertKind.Updated: updated++; touchedListings.Add(outcome.Id); break;
                 default: unchanged++; break;
             }
+            listingsWritten?.Report(added + updated + unchanged);
         }
 
         var featuredChanges = await UpsertFeaturedAsync(session, content.Featured, listingIds, marketIds, categoryIds, warnings).ConfigureAwait(false);

@@ -81,6 +81,12 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         return DateTimeOffset.FromUnixTimeMilliseconds(ms);
     }
 
+    public async Task<int> CountListingsAsync(CancellationToken ct)
+    {
+        await using var c = await connections.OpenAsync(ct).ConfigureAwait(false);
+        return (int)await c.ExecuteScalarAsync<long>(Cmd("SELECT COUNT(*) FROM listings", null, ct)).ConfigureAwait(false);
+    }
+
     public async Task<bool> IsEmptyAsync(CancellationToken ct)
     {
         await using var c = await connections.OpenAsync(ct).ConfigureAwait(false);

@@ -47,6 +47,17 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, TimePro
         return newlyApplied;
     }
 
+    /// <summary>The numbers of the migrations this build has and the database has not applied; changes nothing.</summary>
+    public async Task<IReadOnlyList<int>> GetPendingAsync(CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        var hasTable = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", cancellationToken: ct)).ConfigureAwait(false);
+        var applied = hasTable == 0 ? [] : (await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT number FROM schema_migrations", cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
+        return Available.Select(m => m.Number).Where(n => !applied.Contains(n)).ToList();
+    }
+
     private static string ReadScript(string resourceName)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Catalog.Schema.Import;
 using Catalog.Schema.Store;
-using Catalog.Server.Hosting;
 
 namespace Catalog.Server.Commands;
 
@@ -9,52 +7,62 @@ namespace Catalog.Server.Commands;
 /// <c>import DIR</c>: loads the 2019 Eclipse Marketplace export through the content write path, so that a
 /// second run changes nothing, and reports what it skipped and why.
 /// </summary>
-public static class ImportCommand
+public sealed class ImportCommand : ICatalogCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    private const int IssuesShown = 20;
+
+    public string Name => "import";
+    public string Synopsis => "import DIR";
+    public string Description => """
+        Imports the 2019 Eclipse Marketplace export in DIR.
+        DIR holds listings.jsonl.gz and the other *.jsonl.gz files. Prints what it skipped or repaired and why, and what it changed. Running it twice changes nothing;
+        nothing absent from the export is deleted. The search index follows the store at the next start, or
+        within Catalog:Indexing:PollMilliseconds on a running server.
+        """;
+
+    public async Task<int> RunAsync(CommandContext context)
     {
-        var directory = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (directory is null)
-        {
-            Console.Error.WriteLine("Usage: import DIR   (the folder holding listings.jsonl.gz and the other export files)");
-            return CommandLine.Usage;
-        }
-        var settings = args.Where(a => a.StartsWith('-')).ToArray();
-        await using var app = CatalogHost.Build(CatalogHost.CreateBuilder(settings));
-        var services = app.Services;
-        var clock = Stopwatch.StartNew();
+        if (context.Arguments.Count != 1)
+            return context.UsageError(context.Arguments.Count == 0
+                ? "import needs the folder holding listings.jsonl.gz and the other export files."
+                : "import takes one folder.");
+        var directory = context.Arguments[0];
+        await using var host = await context.OpenHostAsync();
+        var started = context.Clock.GetTimestamp();
         Marketplace2019Import import;
         try
         {
-            import = await new Marketplace2019Reader().ReadAsync(directory, CancellationToken.None);
+            import = await new Marketplace2019Reader().ReadAsync(directory, context.Cancellation);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"Cannot read the export: {e.Message}");
-            return CommandLine.Failed;
+            context.Error.WriteLine($"Cannot read the export: {e.Message}");
+            return ExitCodes.Failed;
         }
-        Console.WriteLine($"Read {import.Content.Listings.Count} listings, {import.Content.Markets.Count} markets, " +
-                          $"{import.Content.Categories.Count} categories, {import.Content.Catalogs.Count} catalogs in {clock.ElapsedMilliseconds} ms.");
+        var content = import.Content;
+        context.Out.WriteLine($"Read {content.Listings.Count} listings, {content.Markets.Count} markets, " +
+                              $"{content.Categories.Count} categories, {content.Catalogs.Count} catalogs in {CommandContext.Seconds(context.Clock.GetElapsedTime(started))}.");
         foreach (var (kind, count) in import.Report.CountsByKind())
-            Console.WriteLine($"  skipped or repaired: {kind} x{count}");
-        foreach (var issue in import.Report.Issues.Take(20))
-            Console.WriteLine($"    {issue.Kind} {issue.Source} {issue.Key}: {issue.Reason}");
-        if (import.Report.Issues.Count > 20)
-            Console.WriteLine($"    ... and {import.Report.Issues.Count - 20} more");
+            context.Out.WriteLine($"  skipped or repaired: {kind} x{count}");
+        foreach (var issue in import.Report.Issues.Take(IssuesShown))
+            context.Out.WriteLine($"    {issue.Kind} {issue.Source} {issue.Key}: {issue.Reason}");
+        if (import.Report.Issues.Count > IssuesShown)
+            context.Out.WriteLine($"    ... and {import.Report.Issues.Count - IssuesShown} more");
 
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
-        var result = await services.GetRequiredService<CatalogContentWriter>().WriteAsync(import.Content, CancellationToken.None);
-        PrintResult(result);
-        Console.WriteLine($"Done in {clock.ElapsedMilliseconds} ms.");
-        return CommandLine.Ok;
+        var progress = context.StartProgress("written", "listings", content.Listings.Count);
+        var result = await host.Get<CatalogContentWriter>().WriteAsync(content, progress, context.Cancellation);
+        progress.Complete();
+        PrintResult(context.Out, result);
+        context.Out.WriteLine($"Imported {content.Listings.Count} listings in {CommandContext.Seconds(context.Clock.GetElapsedTime(started))}.");
+        return ExitCodes.Ok;
     }
 
-    public static void PrintResult(ContentWriteResult result)
+    public static void PrintResult(TextWriter output, ContentWriteResult result)
     {
-        Console.WriteLine($"Listings: {result.ListingsAdded} added, {result.ListingsUpdated} updated, {result.ListingsUnchanged} unchanged; " +
-                          $"taxonomy changes {result.TaxonomyChanges}, catalogs {result.CatalogChanges}, featured {result.FeaturedChanges}, news {result.NewsChanges}.");
+        output.WriteLine($"Listings: {result.ListingsAdded} added, {result.ListingsUpdated} updated, {result.ListingsUnchanged} unchanged; " +
+                         $"taxonomy changes {result.TaxonomyChanges}, catalogs {result.CatalogChanges}, featured {result.FeaturedChanges}, news {result.NewsChanges}.");
         foreach (var warning in result.Warnings)
-            Console.WriteLine($"  warning: {warning}");
-        Console.WriteLine(result.ChangedAnything ? $"Change number now {result.ChangeNumber}." : "Nothing changed.");
+            output.WriteLine($"  warning: {warning}");
+        output.WriteLine(result.ChangedAnything ? $"Change number now {result.ChangeNumber}." : "Nothing changed.");
     }
 }

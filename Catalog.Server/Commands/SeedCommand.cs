@@ -5,25 +5,33 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Server.Commands;
 
-public static class SeedCommand
+public sealed class SeedCommand : ICatalogCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public string Name => "seed";
+    public string Synopsis => "seed [DIR]";
+    public string Description => """
+        Writes the seed catalog into the database, empty or not.
+        DIR defaults to the Catalog:Server:SeedDirectory setting (seed-data). Writing the same seed twice
+        changes nothing.
+        """;
+
+    public async Task<int> RunAsync(CommandContext context)
     {
-        var folder = args.FirstOrDefault(a => !a.StartsWith('-'));
-        var settings = args.Where(a => a.StartsWith('-')).ToArray();
-        await using var app = CatalogHost.Build(CatalogHost.CreateBuilder(settings));
-        var services = app.Services;
-        var directory = SeedDirectory.Find(folder ?? services.GetRequiredService<IOptions<ServerOptions>>().Value.SeedDirectory,
-            app.Environment.ContentRootPath);
+        if (context.Arguments.Count > 1)
+            return context.UsageError("seed takes at most one folder.");
+        await using var host = await context.OpenHostAsync();
+        var folder = context.Arguments.Count == 1 ? context.Arguments[0] : host.Get<IOptions<ServerOptions>>().Value.SeedDirectory;
+        var directory = SeedDirectory.Find(folder, host.Environment.ContentRootPath);
         if (directory is null)
         {
-            Console.Error.WriteLine($"Seed folder '{folder ?? "seed-data"}' not found.");
-            return CommandLine.Failed;
+            context.Error.WriteLine($"Seed folder '{folder}' not found.");
+            return ExitCodes.Failed;
         }
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
-        var content = await services.GetRequiredService<SeedLoader>().LoadAsync(directory, CancellationToken.None);
-        var result = await services.GetRequiredService<CatalogContentWriter>().WriteAsync(content, CancellationToken.None);
-        ImportCommand.PrintResult(result);
-        return CommandLine.Ok;
+        var started = context.Clock.GetTimestamp();
+        var content = await host.Get<SeedLoader>().LoadAsync(directory, context.Cancellation);
+        var result = await host.Get<CatalogContentWriter>().WriteAsync(content, context.Cancellation);
+        ImportCommand.PrintResult(context.Out, result);
+        context.Out.WriteLine($"Seeded from {directory} in {CommandContext.Seconds(context.Clock.GetElapsedTime(started))}.");
+        return ExitCodes.Ok;
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Catalog.Schema;
 using Catalog.Search;
 using Catalog.Server.Indexing;
+using Catalog.Server.Operations;
 using Catalog.Server.Protocol;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -21,9 +22,11 @@ public static class CatalogHost
         configure?.Invoke(builder);
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console());
 
+        builder.AddCatalogOperations();
         builder.Services.AddCatalogSchema();
         builder.Services.AddCatalogSearch();
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -68,6 +71,7 @@ public static class CatalogHost
         app.UseSerilogRequestLogging();
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
+        app.MapCatalogOperations();
         app.MapCatalogProtocol();
         return app;
     }

@@ -23,8 +23,7 @@ public sealed class SearchIndexFollower(CatalogStore store, ISearchIndexer index
             // An index ahead of the store belongs to another database (the file was replaced): start over.
             if (from == 0 || from > latest)
             {
-                await indexer.RebuildAsync(store.StreamAllListingsAsync(ct), latest, ct);
-                logger.LogInformation("Search index rebuilt at change {ChangeNumber}", latest);
+                await RebuildLockedAsync(latest, null, ct);
                 return;
             }
             var (upTo, ids) = await store.GetListingChangesSinceAsync(from, ct);
@@ -40,5 +39,39 @@ public sealed class SearchIndexFollower(CatalogStore store, ISearchIndexer index
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Replaces the whole index with the store's listings, whatever the index holds (the <c>reindex</c> command).</summary>
+    /// <param name="listingsIndexed">Told how many listings have been indexed so far.</param>
+    /// <returns>The listings indexed and the change number the index now reflects.</returns>
+    public async Task<(int Listings, long ChangeNumber)> RebuildAsync(IProgress<int>? listingsIndexed, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var latest = await store.GetChangeNumberAsync(ct);
+            return (await RebuildLockedAsync(latest, listingsIndexed, ct), latest);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <param name="latest">Read before the listings: a write during the rebuild is picked up again by the next catch-up.</param>
+    private async Task<int> RebuildLockedAsync(long latest, IProgress<int>? listingsIndexed, CancellationToken ct)
+    {
+        var count = 0;
+        async IAsyncEnumerable<Schema.Model.Listing> Counted()
+        {
+            await foreach (var listing in store.StreamAllListingsAsync(ct))
+            {
+                yield return listing;
+                listingsIndexed?.Report(++count);
+            }
+        }
+        await indexer.RebuildAsync(Counted(), latest, ct);
+        logger.LogInformation("Search index rebuilt at change {ChangeNumber}: {Count} listings", latest, count);
+        return count;
     }
 }

@@ -1,4 +1,5 @@
 using Catalog.Schema.Model;
+using Catalog.Server.Operations;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Server.Protocol;
@@ -15,17 +16,17 @@ public static class InstallEndpoints
         return group;
     }
 
-    public static async Task<XmlResponse> NodeInstallSucceeded(string id, HttpContext http, ProtocolResponder responder)
+    public static async Task<XmlResponse> NodeInstallSucceeded(string id, HttpContext http, ProtocolResponder responder, CatalogMetrics metrics)
     {
         var listingId = RequestParsing.ParseId(id, "node id");
-        return await Count(http, responder, listingId);
+        return await Count(http, responder, metrics, listingId);
     }
 
-    public static async Task<XmlResponse> TitleInstallSucceeded(string title, HttpContext http, ProtocolResponder responder)
+    public static async Task<XmlResponse> TitleInstallSucceeded(string title, HttpContext http, ProtocolResponder responder, CatalogMetrics metrics)
     {
         var listing = await responder.Store.GetListingByUrlTitleAsync(title, http.RequestAborted)
             ?? throw ProtocolException.NotFound($"No node titled '{RequestParsing.Shorten(title)}'.");
-        return await Count(http, responder, listing.Id);
+        return await Count(http, responder, metrics, listing.Id);
     }
 
     /// <summary>Form fields as the client posts them: node and iu repeat.</summary>
@@ -65,10 +66,11 @@ public static class InstallEndpoints
         return await responder.RespondAsync(http, _ => { }, needsCategories: false);
     }
 
-    private static async Task<XmlResponse> Count(HttpContext http, ProtocolResponder responder, int listingId)
+    private static async Task<XmlResponse> Count(HttpContext http, ProtocolResponder responder, CatalogMetrics metrics, int listingId)
     {
         if (!await responder.Store.RecordInstallAsync(listingId, http.RequestAborted))
             throw ProtocolException.NotFound($"No node with id {listingId}.");
+        metrics.InstallCounted();
         return await responder.RespondAsync(http, _ => { }, needsCategories: false);
     }
 

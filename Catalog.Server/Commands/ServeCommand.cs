@@ -1,0 +1,23 @@
+using Catalog.Server.Hosting;
+
+namespace Catalog.Server.Commands;
+
+public sealed class ServeCommand : ICatalogCommand
+{
+    public string Name => "serve";
+    public string Synopsis => "serve";
+    public string Description => """
+        Runs the server (the default command).
+        Migrates the database, seeds it when empty, brings the search index up to the store, then serves HTTP
+        until stopped. --urls http://0.0.0.0:8080 picks where it listens.
+        """;
+
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        if (context.Arguments.Count > 0)
+            return context.UsageError($"serve takes no arguments, not '{context.Arguments[0]}'.");
+        await using var app = CatalogHost.Build(CatalogHost.CreateBuilder([.. context.Settings]));
+        await app.RunAsync(context.Cancellation);
+        return ExitCodes.Ok;
+    }
+}
