@@ -1,0 +1,51 @@
+using Catalog.Server.Commands;
+using Catalog.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Tests.Commands;
+
+public sealed class ImportCommandTests
+{
+    private string folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("catalog-import-").FullName;
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public async Task Imports_the_2019_export_with_progress_and_a_summary_then_changes_nothing_the_second_time()
+    {
+        var first = await CommandRun.InFolderAsync(folder, "import", ReferenceData.Marketplace2019);
+
+        Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Ok), first.ToString);
+        var read = System.Text.RegularExpressions.Regex.Match(first.Out, @"Read (\d+) listings");
+        Assert.That(read.Success, first.ToString);
+        var count = read.Groups[1].Value;
+        Assert.That(first.Out, Does.Contain($"Listings: {count} added, 0 updated, 0 unchanged"));
+        Assert.That(first.Out, Does.Match($@"Imported {count} listings in \d+\.\d s"));
+        Assert.That(first.Error.TrimEnd().Split('\n')[^1], Is.EqualTo($"written {count}/{count} listings (100%)"));
+
+        var second = await CommandRun.InFolderAsync(folder, "import", ReferenceData.Marketplace2019);
+        Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.Ok), second.ToString);
+        Assert.That(second.Out, Does.Contain($"Listings: 0 added, 0 updated, {count} unchanged"));
+        Assert.That(second.Out, Does.Contain("Nothing changed."));
+
+        // The index follows the store once something builds it, and then agrees with it.
+        Assert.That((await CommandRun.InFolderAsync(folder, "reindex")).ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That((await CommandRun.InFolderAsync(folder, "check")).ExitCode, Is.EqualTo(ExitCodes.Ok));
+    }
+
+    [Test]
+    public async Task Unreadable_export_folder_is_a_failure()
+    {
+        var run = await CommandRun.InFolderAsync(folder, "import", Path.Combine(folder, "no-such-export"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed), run.ToString);
+        Assert.That(run.Error, Does.Contain("Cannot read the export"));
+    }
+}
