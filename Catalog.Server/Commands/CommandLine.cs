@@ -64,6 +64,8 @@ public static class CommandLine
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            if (console.ErrorIsTerminal)
+                console.Error.WriteLine(); // past a progress line being redrawn
             console.Error.WriteLine($"{command.Name}: interrupted.");
             return ExitCodes.Interrupted;
         }
@@ -71,6 +73,12 @@ public static class CommandLine
         {
             console.Error.WriteLine($"{command.Name}: invalid setting: {e.Message}");
             return ExitCodes.Usage;
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException e)
+        {
+            // Two writers would destroy each other's segments: the second one stops here.
+            console.Error.WriteLine($"{command.Name} failed: {e.Message} Stop that process (a running server?) and try again.");
+            return ExitCodes.Failed;
         }
         catch (Exception e)
         {

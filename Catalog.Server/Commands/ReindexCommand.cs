@@ -1,7 +1,6 @@
 using Catalog.Schema.Store;
 using Catalog.Search;
 using Catalog.Server.Indexing;
-using Lucene.Net.Store;
 
 namespace Catalog.Server.Commands;
 
@@ -21,17 +20,8 @@ public sealed class ReindexCommand : ICatalogCommand
             return context.UsageError($"reindex takes no arguments, not '{context.Arguments[0]}'.");
         await using var host = await context.OpenHostAsync();
         var total = await host.Get<CatalogStore>().CountListingsAsync(context.Cancellation);
-        SearchIndexFollower follower;
-        try
-        {
-            follower = host.Get<SearchIndexFollower>();
-        }
-        catch (LockObtainFailedException)
-        {
-            context.Error.WriteLine($"The search index at {host.Get<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value.IndexPath} " +
-                                    "is in use by another process (a running server?); stop it and run reindex again.");
-            return ExitCodes.Failed;
-        }
+        // Opening the index fails when another process holds it; CommandLine reports that.
+        var follower = host.Get<SearchIndexFollower>();
         var progress = context.StartProgress("indexed", "listings", total);
         var (listings, changeNumber) = await follower.RebuildAsync(progress, context.Cancellation);
         progress.Complete();

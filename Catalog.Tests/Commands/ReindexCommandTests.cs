@@ -45,7 +45,7 @@ public sealed class ReindexCommandTests
         var run = await CommandRun.InFolderAsync(folder, "reindex");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed), run.ToString);
-        Assert.That(run.Error, Does.Contain("in use by another process"));
+        Assert.That(run.Error, Does.Contain("is open in another process").And.Contain("Stop that process"));
         var after = LuceneSearchIndex.ReadContents(Path.Combine(folder, "index"));
         Assert.That(after.Listings, Is.EquivalentTo(before.Listings));
         var search = await app.Client.GetAsync("/api/p/search/apachesolr_search/editor");
