@@ -39,7 +39,7 @@ public sealed class CheckCommand : ICatalogCommand
 
         var store = host.Get<CatalogStore>();
         var storeChange = await store.GetChangeNumberAsync(context.Cancellation);
-        // The index is read first: a listing written after this would show as stale rather than be missed.
+        // A write while this runs shows as a difference (and the change numbers printed say so); it never hides one.
         var index = LuceneSearchIndex.ReadContents(host.Get<IOptions<SearchOptions>>().Value.IndexPath);
         var comparison = await StoreIndexComparison.CompareAsync(store.StreamAllListingsAsync(context.Cancellation), index);
 
