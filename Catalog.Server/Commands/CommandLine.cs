@@ -3,7 +3,7 @@ using Catalog.Server.Hosting;
 namespace Catalog.Server.Commands;
 
 /// <summary>
-/// <c>serve</c> (the default), <c>seed</c> and <c>import</c>. Exit codes: 0 done, 1 failed, 2 bad usage.
+/// <c>serve</c> (the default), <c>seed</c>, <c>import</c> and <c>apps</c>. Exit codes: 0 done, 1 failed, 2 bad usage.
 /// </summary>
 public static class CommandLine
 {
@@ -26,6 +26,8 @@ public static class CommandLine
                 return await ImportCommand.RunAsync(rest);
             case "seed":
                 return await SeedCommand.RunAsync(rest);
+            case "apps":
+                return await AppsCommand.RunAsync(rest);
             case "help":
                 return Help(rest.FirstOrDefault() ?? "");
             default:
@@ -42,7 +44,8 @@ public static class CommandLine
             "serve" => "serve [--urls URL] [--Catalog:Store:DatabasePath=FILE]\n  Runs the server; migrates and seeds an empty database first.",
             "import" => "import DIR [--Catalog:Store:DatabasePath=FILE]\n  Imports the 2019 Eclipse Marketplace export in DIR (*.jsonl.gz). Running it twice changes nothing.",
             "seed" => "seed [DIR] [--Catalog:Store:DatabasePath=FILE]\n  Writes the seed catalog (default: seed-data) into the database, whether empty or not.",
-            _ => "Commands: serve (default), import DIR, seed [DIR], help COMMAND.\nSettings: any --Section:Key=value, e.g. --Catalog:Store:DatabasePath=data/catalog.db",
+            "apps" => AppsCommand.Help,
+            _ => "Commands: serve (default), import DIR, seed [DIR], apps create|list|revoke, help COMMAND.\nSettings: any --Section:Key=value, e.g. --Catalog:Store:DatabasePath=data/catalog.db",
         });
         return Ok;
     }

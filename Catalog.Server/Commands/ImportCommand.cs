@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Catalog.Schema.Import;
 using Catalog.Schema.Store;
-using Catalog.Server.Hosting;
 
 namespace Catalog.Server.Commands;
 
@@ -19,9 +18,6 @@ public static class ImportCommand
             Console.Error.WriteLine("Usage: import DIR   (the folder holding listings.jsonl.gz and the other export files)");
             return CommandLine.Usage;
         }
-        var settings = args.Where(a => a.StartsWith('-')).ToArray();
-        await using var app = CatalogHost.Build(CatalogHost.CreateBuilder(settings));
-        var services = app.Services;
         var clock = Stopwatch.StartNew();
         Marketplace2019Import import;
         try
@@ -33,6 +29,8 @@ public static class ImportCommand
             Console.Error.WriteLine($"Cannot read the export: {e.Message}");
             return CommandLine.Failed;
         }
+        await using var app = await CommandHost.OpenAsync(CommandHost.Settings(args));
+        var services = app.Services;
         Console.WriteLine($"Read {import.Content.Listings.Count} listings, {import.Content.Markets.Count} markets, " +
                           $"{import.Content.Categories.Count} categories, {import.Content.Catalogs.Count} catalogs in {clock.ElapsedMilliseconds} ms.");
         foreach (var (kind, count) in import.Report.CountsByKind())
@@ -42,7 +40,6 @@ public static class ImportCommand
         if (import.Report.Issues.Count > 20)
             Console.WriteLine($"    ... and {import.Report.Issues.Count - 20} more");
 
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
         var result = await services.GetRequiredService<CatalogContentWriter>().WriteAsync(import.Content, CancellationToken.None);
         PrintResult(result);
         Console.WriteLine($"Done in {clock.ElapsedMilliseconds} ms.");

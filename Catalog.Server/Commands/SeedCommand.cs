@@ -10,8 +10,7 @@ public static class SeedCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var folder = args.FirstOrDefault(a => !a.StartsWith('-'));
-        var settings = args.Where(a => a.StartsWith('-')).ToArray();
-        await using var app = CatalogHost.Build(CatalogHost.CreateBuilder(settings));
+        await using var app = await CommandHost.OpenAsync(CommandHost.Settings(args));
         var services = app.Services;
         var directory = SeedDirectory.Find(folder ?? services.GetRequiredService<IOptions<ServerOptions>>().Value.SeedDirectory,
             app.Environment.ContentRootPath);
@@ -20,7 +19,6 @@ public static class SeedCommand
             Console.Error.WriteLine($"Seed folder '{folder ?? "seed-data"}' not found.");
             return CommandLine.Failed;
         }
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
         var content = await services.GetRequiredService<SeedLoader>().LoadAsync(directory, CancellationToken.None);
         var result = await services.GetRequiredService<CatalogContentWriter>().WriteAsync(content, CancellationToken.None);
         ImportCommand.PrintResult(result);

@@ -4,6 +4,7 @@ using Catalog.Schema;
 using Catalog.Search;
 using Catalog.Server.Indexing;
 using Catalog.Server.Protocol;
+using Catalog.Server.Publishing;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class CatalogHost
         builder.Services.AddHostedService<SearchIndexInitializer>();
         builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<SearchIndexPoller>();
+        builder.Services.AddPublisherApi();
 
         builder.Services.AddResponseCompression(o =>
         {
@@ -68,7 +70,9 @@ public static class CatalogHost
         app.UseSerilogRequestLogging();
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
+        app.UsePublisherApi();
         app.MapCatalogProtocol();
+        app.MapPublisherApi();
         return app;
     }
 }

@@ -32,7 +32,8 @@ public sealed class CatalogApplication : IAsyncDisposable
     public string DatabasePath => Path.Combine(Folder, "catalog.db");
 
     public static async Task<CatalogApplication> StartAsync(
-        IDictionary<string, string?>? settings = null, bool seed = true, string? folder = null)
+        IDictionary<string, string?>? settings = null, bool seed = true, string? folder = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("catalog-tests-").FullName;
@@ -46,7 +47,11 @@ public sealed class CatalogApplication : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             config[key] = value;
-        var builder = CatalogHost.CreateBuilder([], b => b.Configuration.AddInMemoryCollection(config));
+        var builder = CatalogHost.CreateBuilder([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(config);
+            configure?.Invoke(b);
+        });
         var app = CatalogHost.Build(builder);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
