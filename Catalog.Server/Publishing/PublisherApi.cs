@@ -1,5 +1,6 @@
 using Catalog.Server.Publishing.Apps;
 using Catalog.Server.Publishing.Auth;
+using Catalog.Server.Publishing.Files;
 using Catalog.Server.Publishing.Users;
 using Microsoft.AspNetCore.Authentication;
 
@@ -19,6 +20,7 @@ public static class PublisherApi
         services.AddRateLimiter(PublisherRateLimits.Add);
         services.AddSingleton<AppKeyService>();
         services.AddSingleton<PublisherProfiles>();
+        services.AddPublisherFiles();
         return services;
     }
 
@@ -39,11 +41,13 @@ public static class PublisherApi
 
     public static RouteGroupBuilder MapPublisherApi(this IEndpointRouteBuilder routes)
     {
+        routes.MapPublicFileEndpoints();
         var api = routes.MapGroup(PublisherApiRoutes.Prefix)
             .RequireAuthorization(PublisherApiPolicies.Publisher)
             .RequireRateLimiting(PublisherRateLimits.Policy);
         api.MapAppEndpoints();
         api.MapUserEndpoints();
+        api.MapFileEndpoints();
         return api;
     }
 }
