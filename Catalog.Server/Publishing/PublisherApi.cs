@@ -1,6 +1,7 @@
 using Catalog.Server.Publishing.Apps;
 using Catalog.Server.Publishing.Auth;
 using Catalog.Server.Publishing.Files;
+using Catalog.Server.Publishing.Reports;
 using Catalog.Server.Publishing.Users;
 using Microsoft.AspNetCore.Authentication;
 
@@ -48,6 +49,7 @@ public static class PublisherApi
         api.MapAppEndpoints();
         api.MapUserEndpoints();
         api.MapFileEndpoints();
+        api.MapReportEndpoints();
         return api;
     }
 }
