@@ -1,4 +1,5 @@
 using Catalog.Schema.Compatibility;
+using Catalog.Schema.Publishing;
 using Catalog.Schema.Seeding;
 using Catalog.Schema.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ namespace Catalog.Schema;
 
 public static class CatalogSchemaServiceCollectionExtensions
 {
-    /// <summary>The store, its migrations, the release table and the seed loader; TryAdd so hosts and tests can override.</summary>
+    /// <summary>The store, its migrations, the release table, the seed loader and the publishing stores; TryAdd so hosts and tests can override.</summary>
     public static IServiceCollection AddCatalogSchema(this IServiceCollection services)
     {
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -19,6 +20,10 @@ public static class CatalogSchemaServiceCollectionExtensions
         services.TryAddSingleton<CatalogStore>();
         services.TryAddSingleton<CatalogContentWriter>();
         services.TryAddSingleton<SeedLoader>();
+        services.TryAddSingleton<PublisherStore>();
+        services.TryAddSingleton<AppKeyStore>();
+        services.TryAddSingleton<FileRecordStore>();
+        services.TryAddSingleton<ReportStore>();
         return services;
     }
 }

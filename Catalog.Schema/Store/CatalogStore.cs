@@ -9,7 +9,8 @@ namespace Catalog.Schema.Store;
 /// <summary>Reads the catalog and records install activity. Every list filters inside its SQL.</summary>
 public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvider clock)
 {
-    private const int RecentInstallDays = 30;
+    /// <summary>"Recent" installs are those of the last this many days, today included (the wire's installsrecent, the reports).</summary>
+    public const int RecentInstallDays = 30;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string ListingColumns = """

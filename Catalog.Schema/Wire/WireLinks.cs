@@ -26,6 +26,14 @@ public sealed class WireLinks
 
     public string Search(string term) => $"{BaseUrl}/search/site/{Uri.EscapeDataString(term)}";
 
+    /// <summary>
+    /// A stored URL as the client must see it: absolute ones as they are, paths on this server (uploaded files
+    /// are stored as <c>/files/{id}</c>) under the public base URL. Only a scheme makes a URL absolute here:
+    /// on Unix <see cref="Uri"/> would take <c>/files/1</c> for an absolute file path.
+    /// </summary>
     public string Absolute(string url) =>
-        url.Length == 0 || Uri.TryCreate(url, UriKind.Absolute, out _) ? url : $"{BaseUrl}/{url.TrimStart('/')}";
+        url.Length == 0 || HasScheme(url) ? url : $"{BaseUrl}/{url.TrimStart('/')}";
+
+    private static bool HasScheme(string url) =>
+        !url.StartsWith('/') && Uri.TryCreate(url, UriKind.Absolute, out _);
 }

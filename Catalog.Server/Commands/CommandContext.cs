@@ -18,6 +18,23 @@ public sealed class CommandContext
     public required TimeProvider Clock { get; init; }
     public required CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// The value of a command's own named option (<c>--name=value</c> or <c>--name value</c>) among
+    /// <see cref="Settings"/>; null when absent.
+    /// </summary>
+    public string? Option(string name)
+    {
+        var flag = "--" + name;
+        for (var i = 0; i < Settings.Count; i++)
+        {
+            if (Settings[i] == flag && i + 1 < Settings.Count && !Settings[i + 1].StartsWith('-'))
+                return Settings[i + 1];
+            if (Settings[i].StartsWith(flag + "=", StringComparison.Ordinal))
+                return Settings[i][(flag.Length + 1)..];
+        }
+        return null;
+    }
+
     public TextWriter Out => Console.Out;
     public TextWriter Error => Console.Error;
 

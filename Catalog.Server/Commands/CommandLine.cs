@@ -17,6 +17,7 @@ public static class CommandLine
         new SeedCommand(),
         new ReindexCommand(),
         new CheckCommand(),
+        new AppsCommand(),
     ];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];

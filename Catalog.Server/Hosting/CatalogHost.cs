@@ -5,6 +5,7 @@ using Catalog.Search;
 using Catalog.Server.Indexing;
 using Catalog.Server.Operations;
 using Catalog.Server.Protocol;
+using Catalog.Server.Publishing;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class CatalogHost
         builder.Services.AddHostedService<SearchIndexInitializer>();
         builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<SearchIndexPoller>();
+        builder.Services.AddPublisherApi();
 
         builder.Services.AddResponseCompression(o =>
         {
@@ -71,8 +73,10 @@ public static class CatalogHost
         app.UseSerilogRequestLogging();
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
+        app.UsePublisherApi();
         app.MapCatalogOperations();
         app.MapCatalogProtocol();
+        app.MapPublisherApi();
         return app;
     }
 }

@@ -53,7 +53,8 @@ public sealed class ConfigurationDocumentationTests
         var children = section.GetChildren().Select(c => c.Value).ToList();
         var value = section.Value ?? string.Join(',', children);
         Assert.That(section.Exists() || HoldsEmptyList(key), $"appsettings.json has no {key}");
-        Assert.That(value, Is.EqualTo(codeDefault), $"appsettings.json's {key}");
+        // JSON's true/false reach configuration as "True"/"False".
+        Assert.That(bool.TryParse(value, out var flag) ? Format(flag) : value, Is.EqualTo(codeDefault), $"appsettings.json's {key}");
     }
 
     private static bool HoldsEmptyList(string key)

@@ -1,3 +1,6 @@
+using Catalog.Schema.Content;
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Catalog.Tests.Support;
 
 namespace Catalog.Tests.Protocol;
@@ -40,6 +43,54 @@ public sealed class PublicBaseUrlTests
         var url = await NodeUrlWithForwardedHeadersAsync(app);
 
         Assert.That(url, Does.StartWith("https://public.example.org/content/"));
+    }
+
+    [Test]
+    public async Task UploadedFilePathsInImageAndScreenshotBecomeAbsolute()
+    {
+        await using var app = await CatalogApplication.StartAsync(new Dictionary<string, string?>
+        {
+            ["Catalog:Server:PublicBaseUrl"] = "https://marketplace.example.com/mpc/",
+        }, seed: false);
+        var when = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        await app.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
+        {
+            Listings =
+            [
+                new ListingSource
+                {
+                    Key = "uploaded-logo", Name = "Uploaded Logo", Created = when, Changed = when,
+                    Image = FileRecordStore.PublicPath(7), Screenshot = FileRecordStore.PublicPath(8),
+                },
+                new ListingSource
+                {
+                    Key = "external-logo", Name = "External Logo", Created = when, Changed = when,
+                    Image = "http://images.example.org/logo.png",
+                },
+            ],
+        }, CancellationToken.None);
+
+        var nodes = (await ProtocolResponse.GetAsync(app.Client, "/content/uploaded-logo/api/p")).Root.Element("node")!;
+        var external = (await ProtocolResponse.GetAsync(app.Client, "/content/external-logo/api/p")).Root.Element("node")!;
+
+        Assert.That(nodes.Element("image")!.Value, Is.EqualTo("https://marketplace.example.com/mpc/files/7"));
+        Assert.That(nodes.Element("screenshot")!.Value, Is.EqualTo("https://marketplace.example.com/mpc/files/8"));
+        Assert.That(external.Element("image")!.Value, Is.EqualTo("http://images.example.org/logo.png"), "absolute URLs are kept");
+    }
+
+    [Test]
+    public async Task UploadedFilePathBecomesAbsoluteUnderTheRequestHostWithoutConfiguration()
+    {
+        await using var app = await CatalogApplication.StartAsync(seed: false);
+        var when = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        await app.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
+        {
+            Listings = [new ListingSource { Key = "k", Name = "Local Logo", Created = when, Changed = when, Image = FileRecordStore.PublicPath(3) }],
+        }, CancellationToken.None);
+
+        var node = (await ProtocolResponse.GetAsync(app.Client, "/content/local-logo/api/p")).Root.Element("node")!;
+
+        Assert.That(node.Element("image")!.Value, Is.EqualTo(new Uri(app.BaseAddress, "/files/3").ToString()));
     }
 
     private static async Task<string> NodeUrlWithForwardedHeadersAsync(CatalogApplication app)

@@ -1,0 +1,55 @@
+using Catalog.Server.Publishing.Apps;
+using Catalog.Server.Publishing.Auth;
+using Catalog.Server.Publishing.Files;
+using Catalog.Server.Publishing.Reports;
+using Catalog.Server.Publishing.Users;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Catalog.Server.Publishing;
+
+/// <summary>
+/// The publisher API (PUBLISHER-API.md, after Magento EQP): JSON over /rest/v1, bearer tokens from app keys,
+/// publishers owning their things and an operator owning everything.
+/// </summary>
+public static class PublisherApi
+{
+    public static IServiceCollection AddPublisherApi(this IServiceCollection services)
+    {
+        services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization(PublisherApiPolicies.Add);
+        services.AddRateLimiter(PublisherRateLimits.Add);
+        services.AddSingleton<AppKeyService>();
+        services.AddSingleton<PublisherProfiles>();
+        services.AddPublisherFiles();
+        return services;
+    }
+
+    /// <summary>
+    /// Middleware for /rest/v1 requests: JSON errors, then the HTTPS guard (before authentication, so a token
+    /// sent in clear text is refused whatever it is), then authentication, authorization and rate limits.
+    /// </summary>
+    public static WebApplication UsePublisherApi(this WebApplication app)
+    {
+        app.UseWhen(http => PublisherApiRoutes.IsPublisherApiPath(http.Request.Path), branch => branch
+            .UseMiddleware<PublisherApiErrorMiddleware>()
+            .UseMiddleware<PlainHttpGuard>());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static RouteGroupBuilder MapPublisherApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPublicFileEndpoints();
+        var api = routes.MapGroup(PublisherApiRoutes.Prefix)
+            .RequireAuthorization(PublisherApiPolicies.Publisher)
+            .RequireRateLimiting(PublisherRateLimits.Policy);
+        api.MapAppEndpoints();
+        api.MapUserEndpoints();
+        api.MapFileEndpoints();
+        api.MapReportEndpoints();
+        return api;
+    }
+}

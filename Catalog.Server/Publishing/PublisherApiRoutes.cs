@@ -1,0 +1,15 @@
+namespace Catalog.Server.Publishing;
+
+/// <summary>Route patterns of /rest/v1, relative to the group prefix.</summary>
+public static class PublisherApiRoutes
+{
+    public const string Prefix = "/rest/v1";
+
+    public const string SessionToken = "/app/session/token";
+    public const string Apps = "/apps";
+    public const string App = "/apps/{appId}";
+    public const string Users = "/users";
+    public const string User = "/users/{id:int}";
+
+    public static bool IsPublisherApiPath(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+}
