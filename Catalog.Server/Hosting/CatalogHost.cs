@@ -30,6 +30,7 @@ public static class CatalogHost
         builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PublicBaseUrl>();
         builder.Services.AddSingleton<ProtocolResponder>();
+        builder.Services.AddSingleton<CatalogLists>();
         builder.Services.AddSingleton<SearchIndexFollower>();
         // Order matters: the store is migrated and seeded before the index catches up with it.
         builder.Services.AddHostedService<StoreInitializer>();
