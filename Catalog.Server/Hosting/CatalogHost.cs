@@ -3,6 +3,7 @@ using System.Net;
 using Catalog.Schema;
 using Catalog.Search;
 using Catalog.Server.Indexing;
+using Catalog.Server.Pages;
 using Catalog.Server.Protocol;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -31,6 +32,7 @@ public static class CatalogHost
         builder.Services.AddSingleton<PublicBaseUrl>();
         builder.Services.AddSingleton<ProtocolResponder>();
         builder.Services.AddSingleton<CatalogLists>();
+        builder.Services.AddCatalogPages();
         builder.Services.AddSingleton<SearchIndexFollower>();
         // Order matters: the store is migrated and seeded before the index catches up with it.
         builder.Services.AddHostedService<StoreInitializer>();
@@ -69,7 +71,9 @@ public static class CatalogHost
         app.UseSerilogRequestLogging();
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
+        app.UseMiddleware<PageNotFoundMiddleware>();
         app.MapCatalogProtocol();
+        app.MapCatalogPages();
         return app;
     }
 }

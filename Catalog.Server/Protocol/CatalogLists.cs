@@ -9,6 +9,10 @@ namespace Catalog.Server.Protocol;
 /// </summary>
 public sealed class CatalogLists(CatalogStore store, IOptions<ProtocolOptions> options)
 {
+    public int CategoryPageSize => options.Value.CategoryPageSize;
+
+    public int MaxPageNumber => options.Value.MaxPageNumber;
+
     /// <summary>Catalog-wide featured, or of one market and/or category (<paramref name="scope"/>).</summary>
     public Task<ListingPage> FeaturedAsync(TermScope? scope, ClientContext client, CancellationToken ct)
     {
