@@ -131,13 +131,13 @@ public static class BrowsePages
             n => n == 1 ? path : $"{path}?page_num={n.ToString(CultureInfo.InvariantCulture)}");
         if (pageNumber > 1 && page.Listings.Count == 0)
             throw ProtocolException.NotFound($"There is no page {pageNumber} here.");
-        return HomePages.Render<ListingsPage>(new ListingsModel(frame, title, summary, page.TotalCount, page.Listings, paging, related, relatedTitle));
+        return HomePages.Render<ListingsPage>(new ListingsModel(frame, title, summary, page.TotalCount, PageText.Clean(page.Listings), paging, related, relatedTitle));
     }
 
     private static async Task<RazorComponentResult<ListingsPage>> ListPage(HttpContext http, PageFrames frames, string title, string summary, ListingPage page)
     {
         var frame = await frames.ForAsync(http);
-        return HomePages.Render<ListingsPage>(new ListingsModel(frame, title, summary, page.TotalCount, page.Listings));
+        return HomePages.Render<ListingsPage>(new ListingsModel(frame, title, summary, page.TotalCount, PageText.Clean(page.Listings)));
     }
 
     internal static int PageCount(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);

@@ -41,6 +41,7 @@ public static class NodePages
         var frame = await frames.ForAsync(http);
         var client = responder.Client(http);
         var chosen = client.Release is null ? -1 : responder.View(listing, client).VersionIndex;
+        listing = PageText.Clean(listing);
         var categories = (await responder.Store.GetCategoriesAsync(http.RequestAborted)).ToDictionary(c => c.Id);
         var categoryLinks = listing.CategoryIds.Where(categories.ContainsKey)
             .Select(id => new TermLink(categories[id].Name, frame.Links.Category(id))).ToList();

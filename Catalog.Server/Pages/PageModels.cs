@@ -4,9 +4,15 @@ using Catalog.Server.Protocol;
 namespace Catalog.Server.Pages;
 
 /// <summary>A link to a market, category, tag or facet, with how many listings it leads to when known.</summary>
-public sealed record TermLink(string Name, string Href, int? Count = null, bool Active = false);
+public sealed record TermLink(string Name, string Href, int? Count = null, bool Active = false)
+{
+    public string Name { get; init; } = PageText.Clean(Name);
+}
 
-public sealed record MarketSummary(Market Market, string Href, IReadOnlyList<TermLink> Categories);
+public sealed record MarketSummary(string Name, string Href, IReadOnlyList<TermLink> Categories)
+{
+    public string Name { get; init; } = PageText.Clean(Name);
+}
 
 public sealed record HomeModel(
     PageFrame Frame,
@@ -25,7 +31,11 @@ public sealed record ListingsModel(
     IReadOnlyList<Listing> Listings,
     Paging? Paging = null,
     IReadOnlyList<TermLink>? Related = null,
-    string? RelatedTitle = null);
+    string? RelatedTitle = null)
+{
+    public string Title { get; init; } = PageText.Clean(Title);
+    public string Summary { get; init; } = PageText.Clean(Summary);
+}
 
 /// <summary>Page links 1..<see cref="PageCount"/>; <see cref="LinkFor"/> builds one.</summary>
 public sealed record Paging(int Page, int PageCount, Func<int, string> LinkFor);

@@ -55,7 +55,7 @@ public static class SearchPages
         var active = ActiveFilters(query, links, markets, categories);
         var pageCount = Math.Min(BrowsePages.PageCount(result.TotalCount, o.SearchPageSize), o.MaxPageNumber);
         var paging = new Paging(query.Page, pageCount, n => links.Search(query.Text, query.Filters, n));
-        return HomePages.Render<SearchPage>(new SearchModel(frame, query, result.TotalCount, listings, paging, active, groups.Where(g => g.Links.Count > 0).ToList()));
+        return HomePages.Render<SearchPage>(new SearchModel(frame, query, result.TotalCount, PageText.Clean(listings), paging, active, groups.Where(g => g.Links.Count > 0).ToList()));
     }
 
     /// <summary>Replaces any term of the same kind (market or category) with <paramref name="id"/>.</summary>
