@@ -60,7 +60,7 @@ public sealed class PageLinks(string pathBase, string publicBaseUrl, string styl
     /// <summary>The protocol answer a page mirrors: the same path plus <c>/api/p</c> (search has it as a prefix).</summary>
     public string XmlTwin(HttpRequest request)
     {
-        var path = request.Path.Value ?? "/";
+        var path = request.Path.HasValue ? request.Path.ToUriComponent() : "/";
         if (path.StartsWith("/search/", StringComparison.Ordinal))
             return pathBase + "/api/p" + path.Replace("/search/site/", "/search/apachesolr_search/", StringComparison.Ordinal) + request.QueryString;
         return pathBase + (path == "/" ? "" : path.TrimEnd('/')) + "/api/p" + request.QueryString;

@@ -45,10 +45,13 @@ public static class SearchPages
         var facets = new Facets(query, search, client, links);
         var marketIds = markets.Select(m => m.Id).ToHashSet();
         var categoryIds = categories.Select(c => c.Id).ToHashSet();
-        var groups = new List<FacetGroup>
+        // Each count is a search of its own, so categories are offered once a market narrows them down.
+        var chosenMarkets = query.Filters.Terms.Where(marketIds.Contains).ToHashSet();
+        var groups = result.TotalCount == 0 && query.Filters.IsEmpty ? [] : new List<FacetGroup>
         {
             facets.Group("Market", markets.Select(m => (m.Name, Filter: query.Filters with { Terms = Swap(query.Filters.Terms, marketIds, m.Id) }, Active: query.Filters.Terms.Contains(m.Id)))),
-            facets.Group("Category", categories.Select(c => (c.Name, Filter: query.Filters with { Terms = Swap(query.Filters.Terms, categoryIds, c.Id) }, Active: query.Filters.Terms.Contains(c.Id)))),
+            facets.Group("Category", categories.Where(c => c.MarketIds.Any(chosenMarkets.Contains) || query.Filters.Terms.Contains(c.Id))
+                .Select(c => (c.Name, Filter: query.Filters with { Terms = Swap(query.Filters.Terms, categoryIds, c.Id) }, Active: query.Filters.Terms.Contains(c.Id)))),
             facets.Group("License", licenses.Select(l => (l, Filter: query.Filters with { Licenses = [l] }, Active: query.Filters.Licenses.Contains(l)))),
             facets.Group("Status", statuses.Select(s => (s, Filter: query.Filters with { Statuses = [s] }, Active: query.Filters.Statuses.Contains(s)))),
         };

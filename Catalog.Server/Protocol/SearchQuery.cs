@@ -21,15 +21,18 @@ public sealed record SearchQuery(string Text, SearchFilters Filters, int Page)
     public SearchResult Run(ISearchService search, ClientContext client, int pageSize) =>
         RunWith(search, client, Filters, (Page - 1) * pageSize, pageSize);
 
-    /// <summary>How many listings match this text with other filters (a facet count); no listing is read.</summary>
+    /// <summary>How many listings match this text exactly with other filters (a facet count); no listing is read.</summary>
     public int Count(ISearchService search, ClientContext client, SearchFilters filters) =>
-        RunWith(search, client, filters, 0, 0).TotalCount;
+        RunWith(search, client, filters, 0, 0, typoTolerant: false).TotalCount;
 
-    private SearchResult RunWith(ISearchService search, ClientContext client, SearchFilters filters, int offset, int limit)
+    private SearchResult RunWith(ISearchService search, ClientContext client, SearchFilters filters, int offset, int limit, bool typoTolerant = true)
     {
         try
         {
-            return search.Search(new SearchRequest(Text, filters.Terms, filters.Statuses, filters.Licenses, client.Release, client.Os, offset, limit));
+            return search.Search(new SearchRequest(Text, filters.Terms, filters.Statuses, filters.Licenses, client.Release, client.Os, offset, limit)
+            {
+                TypoTolerant = typoTolerant,
+            });
         }
         catch (SearchInputException e)
         {

@@ -253,6 +253,9 @@ public sealed class PagesTests : PageFixture
         Assert.That(remove.GetAttribute("href"), Is.EqualTo("/search/apachesolr_search/editor"));
         Assert.That(narrowed.Document.QuerySelector("#search-page-text")!.GetAttribute("value"), Is.EqualTo("editor"));
         Assert.That(narrowed.Document.QuerySelector("input[name=filters]")!.GetAttribute("value"), Does.StartWith("tid:"));
+        var groups = (HtmlPage p) => p.Document.QuerySelectorAll(".facets h3").Select(h => h.TextContent).ToList();
+        Assert.That(groups(all), Does.Not.Contain("Category"), "categories are offered once a market narrows them");
+        Assert.That(groups(narrowed), Does.Contain("Category").And.Contain("Market").And.Contain("License"));
     }
 
     [Test]
