@@ -210,7 +210,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         try
         {
             var result = Run(searcher, plan.Query, plan.Sort, request.Offset, request.Limit);
-            if (result.TotalCount == 0 && plan.Fallback is not null)
+            if (result.TotalCount == 0 && plan.Fallback is not null && request.TypoTolerant)
                 result = Run(searcher, plan.Fallback, plan.Sort, request.Offset, request.Limit);
             return result;
         }

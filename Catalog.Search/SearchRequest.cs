@@ -17,4 +17,11 @@ public sealed record SearchRequest(
     EclipseRelease? Release,
     string? Os,
     int Offset,
-    int Limit);
+    int Limit)
+{
+    /// <summary>
+    /// When the words match nothing, retry tolerating typos (the default). Counting facets turns it off: a
+    /// count of exact matches is what a facet link leads to, and the retry is the expensive part.
+    /// </summary>
+    public bool TypoTolerant { get; init; } = true;
+}

@@ -257,6 +257,17 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         return new ListingPage((int)total, await LoadListingsAsync(c, found, ct).ConfigureAwait(false));
     }
 
+    /// <summary>The license and status values listings use (the search facets <c>sm_field_licensetype</c> and <c>sm_field_status</c>), by name.</summary>
+    public async Task<(IReadOnlyList<string> Licenses, IReadOnlyList<string> Statuses)> GetFacetValuesAsync(CancellationToken ct)
+    {
+        await using var c = await connections.OpenAsync(ct).ConfigureAwait(false);
+        var licenses = await c.QueryAsync<string>(Cmd(
+            "SELECT DISTINCT license FROM listings WHERE license <> '' ORDER BY license", null, ct)).ConfigureAwait(false);
+        var statuses = await c.QueryAsync<string>(Cmd(
+            "SELECT DISTINCT status FROM listings WHERE status <> '' ORDER BY status", null, ct)).ConfigureAwait(false);
+        return (licenses.ToList(), statuses.ToList());
+    }
+
     /// <summary>Tags by name (case-insensitive), for the free-tagging result's header.</summary>
     public async Task<IReadOnlyList<Tag>> FindTagsAsync(IReadOnlyList<string> names, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Catalog.Schema;
 using Catalog.Search;
 using Catalog.Server.Indexing;
 using Catalog.Server.Operations;
+using Catalog.Server.Pages;
 using Catalog.Server.Protocol;
 using Catalog.Server.Publishing;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -34,6 +35,8 @@ public static class CatalogHost
         builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PublicBaseUrl>();
         builder.Services.AddSingleton<ProtocolResponder>();
+        builder.Services.AddSingleton<CatalogLists>();
+        builder.Services.AddCatalogPages();
         builder.Services.AddSingleton<SearchIndexFollower>();
         // Order matters: the store is migrated and seeded before the index catches up with it.
         builder.Services.AddHostedService<StoreInitializer>();
@@ -74,9 +77,11 @@ public static class CatalogHost
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
         app.UsePublisherApi();
+        app.UseMiddleware<PageNotFoundMiddleware>();
         app.MapCatalogOperations();
         app.MapCatalogProtocol();
         app.MapPublisherApi();
+        app.MapCatalogPages();
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using Catalog.Schema.Store;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Server.Protocol;
 
@@ -21,42 +20,38 @@ public static class ListEndpoints
         return group;
     }
 
-    public static async Task<XmlResponse> GetFeatured(HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    public static async Task<XmlResponse> GetFeatured(HttpContext http, ProtocolResponder responder, CatalogLists lists)
     {
-        var o = options.Value;
         var client = responder.Client(http);
-        var page = await responder.Store.GetFeaturedAsync(null, null, ProtocolResponder.FilterFor(client), o.ListSize, o.MaxPromoted, http.RequestAborted);
+        var page = await lists.FeaturedAsync(null, client, http.RequestAborted);
         return await Respond(http, responder, "featured", page, client);
     }
 
     /// <summary>Here the market comes first: <c>/featured/{market}</c> or <c>/featured/{market},{category}</c>.</summary>
-    public static async Task<XmlResponse> GetScopedFeatured(string terms, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    public static async Task<XmlResponse> GetScopedFeatured(string terms, HttpContext http, ProtocolResponder responder, CatalogLists lists)
     {
-        var o = options.Value;
         var ids = RequestParsing.ParseIdList(terms, "featured market or category", 2);
         var scope = await TermScope.ResolveAsync(responder.Store, ids, http.RequestAborted);
         var client = responder.Client(http);
-        var page = await responder.Store.GetFeaturedAsync(scope.MarketId, scope.CategoryId, ProtocolResponder.FilterFor(client),
-            o.ScopedFeaturedSize, o.MaxPromoted, http.RequestAborted);
+        var page = await lists.FeaturedAsync(scope, client, http.RequestAborted);
         return await Respond(http, responder, "featured", page, client);
     }
 
-    public static Task<XmlResponse> GetRecent(HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options) =>
-        Ordered(http, responder, options.Value, "recent", ListingOrder.Recent);
+    public static Task<XmlResponse> GetRecent(HttpContext http, ProtocolResponder responder, CatalogLists lists) =>
+        Ordered(http, responder, lists, "recent", ListingOrder.Recent);
 
-    public static Task<XmlResponse> GetFavorites(HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options) =>
-        Ordered(http, responder, options.Value, "favorites", ListingOrder.Favorites);
+    public static Task<XmlResponse> GetFavorites(HttpContext http, ProtocolResponder responder, CatalogLists lists) =>
+        Ordered(http, responder, lists, "favorites", ListingOrder.Favorites);
 
-    public static Task<XmlResponse> GetPopular(HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options) =>
-        Ordered(http, responder, options.Value, "popular", ListingOrder.Popular);
+    public static Task<XmlResponse> GetPopular(HttpContext http, ProtocolResponder responder, CatalogLists lists) =>
+        Ordered(http, responder, lists, "popular", ListingOrder.Popular);
 
     /// <summary><c>?nodes=1+2+3</c>: listings sharing categories or tags with the given ones.</summary>
-    public static async Task<XmlResponse> GetRelated(HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    public static async Task<XmlResponse> GetRelated(HttpContext http, ProtocolResponder responder, CatalogLists lists)
     {
-        var o = options.Value;
-        var ids = RequestParsing.ParseIdList(http.Request.Query["nodes"].ToString(), "nodes", o.MaxIdsPerRequest);
+        var ids = lists.ParseIds(http.Request.Query["nodes"].ToString(), "nodes");
         var client = responder.Client(http);
-        var page = await responder.Store.GetRelatedAsync(ids, ProtocolResponder.FilterFor(client), o.ListSize, http.RequestAborted);
+        var page = await lists.RelatedAsync(ids, client, http.RequestAborted);
         return await Respond(http, responder, "related", page, client);
     }
 
@@ -69,15 +64,10 @@ public static class ListEndpoints
         return await responder.RespondAsync(http, doc => doc.NewsItems(news.Take(1)), needsCategories: false);
     }
 
-    /// <summary>
-    /// The Eclipse client's own requests for these lists show only installable listings, and no commercial
-    /// ones unless a foundation member owns them (PROTOCOL.md).
-    /// </summary>
-    private static async Task<XmlResponse> Ordered(HttpContext http, ProtocolResponder responder, ProtocolOptions options, string element, ListingOrder order)
+    private static async Task<XmlResponse> Ordered(HttpContext http, ProtocolResponder responder, CatalogLists lists, string element, ListingOrder order)
     {
         var client = responder.Client(http);
-        var page = await responder.Store.QueryListingsAsync(
-            new ListingQuery(ProtocolResponder.FilterFor(client, clientListRules: true), order, 0, options.ListSize), http.RequestAborted);
+        var page = await lists.OrderedAsync(order, client, http.RequestAborted);
         return await Respond(http, responder, element, page, client);
     }
 

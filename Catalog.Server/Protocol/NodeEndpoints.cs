@@ -1,4 +1,5 @@
 using Catalog.Schema.Model;
+using Catalog.Schema.Store;
 
 namespace Catalog.Server.Protocol;
 
@@ -28,11 +29,16 @@ public static class NodeEndpoints
 
     public static async Task<XmlResponse> GetNodeByTitle(string title, HttpContext http, ProtocolResponder responder)
     {
-        var listing = await responder.Store.GetListingByUrlTitleAsync(title, http.RequestAborted)
-            ?? await responder.Store.GetListingByUrlTitleAsync(RequestParsing.FormDecodedPathPiece(title), http.RequestAborted)
-            ?? throw ProtocolException.NotFound($"No node titled '{RequestParsing.Shorten(title)}'.");
+        var listing = await FindByTitleAsync(responder.Store, title, http.RequestAborted);
         return await RespondWithNodes(http, responder, [listing]);
     }
+
+    /// <summary>The title as sent, else form-decoded (<c>+</c> for a space).</summary>
+    /// <exception cref="ProtocolException">404 when no listing has this url title.</exception>
+    public static async Task<Listing> FindByTitleAsync(CatalogStore store, string title, CancellationToken ct) =>
+        await store.GetListingByUrlTitleAsync(title, ct)
+        ?? await store.GetListingByUrlTitleAsync(RequestParsing.FormDecodedPathPiece(title), ct)
+        ?? throw ProtocolException.NotFound($"No node titled '{RequestParsing.Shorten(title)}'.");
 
     private static Task<XmlResponse> RespondWithNodes(HttpContext http, ProtocolResponder responder, IReadOnlyList<Listing> listings)
     {

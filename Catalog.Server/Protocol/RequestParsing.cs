@@ -31,6 +31,28 @@ public static class RequestParsing
         return ids;
     }
 
+    /// <summary>Tag names joined by <c>,</c> (form-encoded, so <c>+</c> is a space), distinct, case-insensitive.</summary>
+    public static IReadOnlyList<string> ParseTagList(string? value, int max)
+    {
+        var names = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(FormDecodedPathPiece).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (names.Count == 0)
+            throw ProtocolException.BadRequest("At least one tag is needed.");
+        if (names.Count > max || names.Any(n => n.Length > 200))
+            throw ProtocolException.BadRequest("Too many or too long tags.");
+        return names;
+    }
+
+    /// <summary><c>page_num</c>: 1-based; absent means the first page, 0 is read as 1.</summary>
+    public static int ParsePageNumber(string? value, int max)
+    {
+        if (string.IsNullOrEmpty(value))
+            return 1;
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page > max)
+            throw ProtocolException.BadRequest($"page_num must be a whole number from 1 to {max}.");
+        return Math.Max(page, 1);
+    }
+
     /// <summary>Path pieces arrive form-encoded: <c>+</c> stands for a space.</summary>
     public static string FormDecodedPathPiece(string value) => value.Replace('+', ' ');
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Catalog.Search;
 using Microsoft.Extensions.Options;
 
@@ -22,36 +21,13 @@ public static class SearchEndpoints
         HttpContext http, ProtocolResponder responder, ISearchService search, IOptions<ProtocolOptions> options, string? query = null)
     {
         var o = options.Value;
-        var text = RequestParsing.FormDecodedPathPiece(query ?? "").Trim();
-        if (text.Length > o.MaxSearchLength)
-            throw ProtocolException.BadRequest($"Search text is limited to {o.MaxSearchLength} characters.");
-        var filters = SearchFilters.Parse(http.Request.Query["filters"].ToString());
-        var page = ParsePage(http.Request.Query["page_num"].ToString(), o.MaxPageNumber);
+        var request = SearchQuery.Parse(query, http.Request.Query["filters"].ToString(), http.Request.Query["page_num"].ToString(), o);
         var client = responder.Client(http);
-
-        SearchResult result;
-        try
-        {
-            result = search.Search(new SearchRequest(text, filters.Terms, filters.Statuses, filters.Licenses,
-                client.Release, client.Os, (page - 1) * o.SearchPageSize, o.SearchPageSize));
-        }
-        catch (SearchInputException e)
-        {
-            throw ProtocolException.BadRequest(e.Message);
-        }
+        var result = request.Run(search, client, o.SearchPageSize);
+        var text = request.Text;
         var listings = await responder.Store.GetListingsAsync(result.ListingIds, http.RequestAborted);
         var links = responder.Links(http);
         return await responder.RespondAsync(http, doc =>
             doc.Search(text, links.Search(text), result.TotalCount, responder.Views(listings, client)));
-    }
-
-    /// <summary>1-based; absent means the first page.</summary>
-    private static int ParsePage(string value, int max)
-    {
-        if (value.Length == 0)
-            return 1;
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page > max)
-            throw ProtocolException.BadRequest($"page_num must be a whole number from 1 to {max}.");
-        return Math.Max(page, 1);
     }
 }

@@ -15,7 +15,7 @@ public sealed record SearchFilters(IReadOnlyList<int> Terms, IReadOnlyList<strin
     public static SearchFilters Parse(string? filters)
     {
         if (string.IsNullOrWhiteSpace(filters))
-            return new SearchFilters([], [], []);
+            return None;
         if (filters.Length > MaxLength)
             throw ProtocolException.BadRequest($"filters is limited to {MaxLength} characters.");
         var terms = new List<int>();
@@ -48,6 +48,23 @@ public sealed record SearchFilters(IReadOnlyList<int> Terms, IReadOnlyList<strin
         }
         return new SearchFilters(terms, statuses, licenses);
     }
+
+    public static SearchFilters None { get; } = new([], [], []);
+
+    public bool IsEmpty => Terms.Count == 0 && Statuses.Count == 0 && Licenses.Count == 0;
+
+    /// <summary>The <c>filters</c> value that <see cref="Parse"/> reads back as these filters.</summary>
+    public string Format()
+    {
+        var parts = new List<string>(Terms.Count + Statuses.Count + Licenses.Count);
+        parts.AddRange(Terms.Select(t => "tid:" + t.ToString(CultureInfo.InvariantCulture)));
+        parts.AddRange(Statuses.Select(s => "sm_field_status:" + Quote(s)));
+        parts.AddRange(Licenses.Select(l => "sm_field_licensetype:" + Quote(l)));
+        return string.Join(' ', parts);
+    }
+
+    private static string Quote(string value) =>
+        value.Any(c => char.IsWhiteSpace(c) || c == '"') ? "\"" + value.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>Splits on whitespace outside double quotes.</summary>
     private static IEnumerable<string> Tokenize(string text)

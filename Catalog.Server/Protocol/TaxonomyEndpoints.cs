@@ -36,32 +36,28 @@ public static class TaxonomyEndpoints
     }
 
     /// <summary><c>{category},{market}</c>, or either alone; the result's id is the pair as asked.</summary>
-    public static async Task<XmlResponse> GetTaxonomy(string terms, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    public static async Task<XmlResponse> GetTaxonomy(string terms, HttpContext http, ProtocolResponder responder, CatalogLists lists)
     {
         var ids = RequestParsing.ParseIdList(terms, "taxonomy term", 2);
         var scope = await TermScope.ResolveAsync(responder.Store, ids, http.RequestAborted);
         var id = string.Join(',', ids);
         var url = ids.Count == 2 ? responder.Links(http).CategoryInMarket(ids[0], ids[1]) : responder.Links(http).Category(ids[0]);
-        return await RespondWithListings(http, responder, options.Value, id, scope.Name, url,
+        return await RespondWithListings(http, responder, lists, id, scope.Name, url,
             new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { CategoryId = scope.CategoryId, MarketId = scope.MarketId });
     }
 
-    public static async Task<XmlResponse> GetCategoryBySlug(string slug, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    public static async Task<XmlResponse> GetCategoryBySlug(string slug, HttpContext http, ProtocolResponder responder, CatalogLists lists)
     {
-        var categories = await responder.Store.GetCategoriesAsync(http.RequestAborted);
-        var category = categories.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase))
-            ?? throw ProtocolException.NotFound($"No category '{RequestParsing.Shorten(slug)}'.");
-        return await RespondWithListings(http, responder, options.Value, category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var category = await TermScope.FindCategoryBySlugAsync(responder.Store, slug, http.RequestAborted);
+        return await RespondWithListings(http, responder, lists, category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             category.Name, responder.Links(http).Category(category.Id),
             new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { CategoryId = category.Id });
     }
 
-    public static async Task<XmlResponse> GetMarketBySlug(string slug, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    public static async Task<XmlResponse> GetMarketBySlug(string slug, HttpContext http, ProtocolResponder responder, CatalogLists lists)
     {
-        var markets = await responder.Store.GetMarketsAsync(http.RequestAborted);
-        var market = markets.FirstOrDefault(m => string.Equals(m.Slug, slug, StringComparison.OrdinalIgnoreCase))
-            ?? throw ProtocolException.NotFound($"No market '{RequestParsing.Shorten(slug)}'.");
-        return await RespondWithListings(http, responder, options.Value, market.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var market = await TermScope.FindMarketBySlugAsync(responder.Store, slug, http.RequestAborted);
+        return await RespondWithListings(http, responder, lists, market.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             market.Name, responder.Links(http).Market(market),
             new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { MarketId = market.Id });
     }
@@ -70,26 +66,20 @@ public static class TaxonomyEndpoints
     /// Listings with any of the comma-separated tags; the IDE asks this for <c>fileExtension_*</c> and
     /// <c>nature_*</c> discovery. An unknown tag is an empty result, not an error.
     /// </summary>
-    public static async Task<XmlResponse> GetByTags(string tags, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options)
+    public static async Task<XmlResponse> GetByTags(string tags, HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options, CatalogLists lists)
     {
-        var names = tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(RequestParsing.FormDecodedPathPiece).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (names.Count == 0)
-            throw ProtocolException.BadRequest("At least one tag is needed.");
-        if (names.Count > options.Value.MaxIdsPerRequest || names.Any(n => n.Length > 200))
-            throw ProtocolException.BadRequest("Too many or too long tags.");
+        var names = RequestParsing.ParseTagList(tags, options.Value.MaxIdsPerRequest);
         var known = await responder.Store.FindTagsAsync(names, http.RequestAborted);
         var id = known.Count > 0 ? string.Join(',', known.Select(t => t.Id)) : "0";
-        return await RespondWithListings(http, responder, options.Value, id, string.Join(", ", names), responder.Links(http).Tag(string.Join(',', names)),
+        return await RespondWithListings(http, responder, lists, id, string.Join(", ", names), responder.Links(http).Tag(string.Join(',', names)),
             new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { AnyTags = names });
     }
 
     private static async Task<XmlResponse> RespondWithListings(
-        HttpContext http, ProtocolResponder responder, ProtocolOptions options, string id, string name, string url, ListingQuery query)
+        HttpContext http, ProtocolResponder responder, CatalogLists lists, string id, string name, string url, ListingQuery query)
     {
         var client = responder.Client(http);
-        var page = await responder.Store.QueryListingsAsync(
-            query with { Filter = ProtocolResponder.FilterFor(client), Limit = options.CategoryPageSize }, http.RequestAborted);
+        var page = await lists.InScopeAsync(query, client, 1, http.RequestAborted);
         return await responder.RespondAsync(http, doc => doc.CategoryResult(id, name, url, page.TotalCount, responder.Views(page.Listings, client)));
     }
 }

@@ -1,3 +1,4 @@
+using Catalog.Schema.Model;
 using Catalog.Schema.Store;
 
 namespace Catalog.Server.Protocol;
@@ -31,4 +32,14 @@ public sealed record TermScope(int? CategoryId, int? MarketId, string Name)
         var name = categoryId is { } c ? categories[c].Name : markets[marketId!.Value].Name;
         return new TermScope(categoryId, marketId, name);
     }
+
+    /// <exception cref="ProtocolException">404 when no category has this slug.</exception>
+    public static async Task<Category> FindCategoryBySlugAsync(CatalogStore store, string slug, CancellationToken ct) =>
+        (await store.GetCategoriesAsync(ct)).FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase))
+        ?? throw ProtocolException.NotFound($"No category '{RequestParsing.Shorten(slug)}'.");
+
+    /// <exception cref="ProtocolException">404 when no market has this slug.</exception>
+    public static async Task<Market> FindMarketBySlugAsync(CatalogStore store, string slug, CancellationToken ct) =>
+        (await store.GetMarketsAsync(ct)).FirstOrDefault(m => string.Equals(m.Slug, slug, StringComparison.OrdinalIgnoreCase))
+        ?? throw ProtocolException.NotFound($"No market '{RequestParsing.Shorten(slug)}'.");
 }

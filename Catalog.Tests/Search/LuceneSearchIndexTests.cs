@@ -104,6 +104,15 @@ public sealed class LuceneSearchIndexTests
     }
 
     [Test]
+    public void Typo_tolerance_can_be_turned_off_for_exact_counts()
+    {
+        var exact = index.Index.Search(new SearchRequest("chekstyle", [], [], [], null, null, 0, 0) { TypoTolerant = false });
+
+        Assert.That(exact.TotalCount, Is.Zero);
+        Assert.That(index.Index.Search(new SearchRequest("checkstyle", [], [], [], null, null, 0, 0) { TypoTolerant = false }).TotalCount, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Partly_typed_name_falls_back_to_prefix_matching()
     {
         Assert.That(index.Search("markd").ListingIds, Is.EqualTo(new[] { 5 }));
