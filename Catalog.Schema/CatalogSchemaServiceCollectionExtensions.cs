@@ -23,6 +23,7 @@ public static class CatalogSchemaServiceCollectionExtensions
         services.TryAddSingleton<PublisherStore>();
         services.TryAddSingleton<AppKeyStore>();
         services.TryAddSingleton<FileRecordStore>();
+        services.TryAddSingleton<PackageStore>();
         return services;
     }
 }

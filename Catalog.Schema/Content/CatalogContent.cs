@@ -44,6 +44,13 @@ public sealed record CategorySource(string Key, string Name, string Slug)
 public sealed record ListingSource
 {
     public required string Key { get; init; }
+
+    /// <summary>
+    /// The id a new listing gets (a publisher-API package's reserved id); ignored when the key is already stored.
+    /// Not part of the content's hash.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? Id { get; init; }
     public required string Name { get; init; }
 
     /// <summary>Unique url title; derived from the name when absent.</summary>

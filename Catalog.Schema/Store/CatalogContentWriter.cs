@@ -25,7 +25,28 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     {
         await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var session = new WriteSession(connection, transaction, ct);
+        var result = await WriteAsync(new WriteSession(connection, transaction, ct), content).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Deletes the listings (their versions, tags, featured entries and install days go with them) and logs the
+    /// change, so derived views drop them. For the publisher API's unpublish and remove; imports never delete.
+    /// </summary>
+    /// <returns>The change number after the write.</returns>
+    public async Task<long> RemoveListingsAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var changeNumber = await RemoveListingsAsync(new WriteSession(connection, transaction, ct), ids).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return changeNumber;
+    }
+
+    /// <summary>The write inside a caller's transaction, so that the caller's own rows change with the catalog's or not at all.</summary>
+    internal async Task<ContentWriteResult> WriteAsync(WriteSession session, CatalogContent content)
+    {
         var warnings = new List<string>();
 
         var (marketIds, marketChanges) = await UpsertMarketsAsync(session, content.Markets).ConfigureAwait(false);
@@ -64,7 +85,6 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             await AppendChangeAsync(session, now, "news", []).ConfigureAwait(false);
 
         var changeNumber = await session.ScalarAsync<long>("SELECT IFNULL(MAX(change_number), 0) FROM change_log").ConfigureAwait(false);
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new ContentWriteResult
         {
             ListingsAdded = added,
@@ -78,6 +98,26 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             ChangeNumber = changeNumber,
         };
     }
+
+    internal async Task<long> RemoveListingsAsync(WriteSession session, IReadOnlyList<int> ids)
+    {
+        var removed = new List<int>();
+        foreach (var id in ids.Distinct())
+        {
+            if (await session.ExecuteAsync("DELETE FROM listings WHERE id = @id", new { id }).ConfigureAwait(false) > 0)
+                removed.Add(id);
+        }
+        if (removed.Count > 0)
+            await AppendChangeAsync(session, clock.GetUtcNow().ToUnixTimeMilliseconds(), "listing", removed).ConfigureAwait(false);
+        return await session.ScalarAsync<long>("SELECT IFNULL(MAX(change_number), 0) FROM change_log").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// New listings take ids past both listings and packages: a package's id is reserved for its listing from the
+    /// draft on, so an import meanwhile must not take it.
+    /// </summary>
+    internal static Task<long> NextListingIdAsync(WriteSession session) => session.ScalarAsync<long>(
+        "SELECT MAX(IFNULL((SELECT MAX(id) FROM listings), 0), IFNULL((SELECT MAX(id) FROM packages), 0)) + 1");
 
     internal static async Task AppendChangeAsync(WriteSession session, long nowMs, string entity, IReadOnlyCollection<int> ids)
     {
@@ -194,6 +234,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
 
         var urlTitle = await ChooseUrlTitleAsync(session, listing, existing, warnings).ConfigureAwait(false);
         var derived = ListingRowValues.Compute(versions, releases);
+        var newId = existing is null ? listing.Id ?? await NextListingIdAsync(session).ConfigureAwait(false) : 0;
         var values = new
         {
             listing.Key, UrlTitle = urlTitle, listing.Name, listing.Type, listing.Owner, listing.CompanyName,
@@ -204,16 +245,16 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             IsCommercial = Listing.IsCommercialLicense(listing.License) ? 1 : 0,
             MaskLo = derived.Supported.Low, MaskHi = derived.Supported.High,
             InstallableLo = derived.Installable.Low, InstallableHi = derived.Installable.High,
-            InstallableAny = derived.InstallableAny ? 1 : 0, hash,
+            InstallableAny = derived.InstallableAny ? 1 : 0, hash, newId,
         };
         // Counters (installs) are the store's own from the first write on: a re-import must not reset them.
         var id = (int)await session.ScalarAsync<long>(existing is null
             ? """
-              INSERT INTO listings (external_key, url_title, name, type, owner, company_name, foundation_member,
+              INSERT INTO listings (id, external_key, url_title, name, type, owner, company_name, foundation_member,
                   short_description, body, license, status, homepage_url, support_url, image_url, screenshot_url,
                   created, changed, favorites, installs_total, is_commercial, release_mask_lo, release_mask_hi,
                   installable_lo, installable_hi, installable_any, source_hash)
-              VALUES (@Key, @UrlTitle, @Name, @Type, @Owner, @CompanyName, @FoundationMember,
+              VALUES (@newId, @Key, @UrlTitle, @Name, @Type, @Owner, @CompanyName, @FoundationMember,
                   @ShortDescription, @Body, @License, @Status, @HomepageUrl, @SupportUrl, @Image, @Screenshot,
                   @Created, @Changed, @Favorites, @Installs, @IsCommercial, @MaskLo, @MaskHi,
                   @InstallableLo, @InstallableHi, @InstallableAny, @hash)

@@ -1,5 +1,6 @@
 using Catalog.Server.Publishing.Apps;
 using Catalog.Server.Publishing.Auth;
+using Catalog.Server.Publishing.Packages;
 using Catalog.Server.Publishing.Users;
 using Microsoft.AspNetCore.Authentication;
 
@@ -19,6 +20,8 @@ public static class PublisherApi
         services.AddRateLimiter(PublisherRateLimits.Add);
         services.AddSingleton<AppKeyService>();
         services.AddSingleton<PublisherProfiles>();
+        services.AddSingleton<PackageValidator>();
+        services.AddSingleton<PackageWorkflow>();
         return services;
     }
 
@@ -44,6 +47,7 @@ public static class PublisherApi
             .RequireRateLimiting(PublisherRateLimits.Policy);
         api.MapAppEndpoints();
         api.MapUserEndpoints();
+        api.MapPackageEndpoints();
         return api;
     }
 }

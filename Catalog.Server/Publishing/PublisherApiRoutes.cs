@@ -10,6 +10,9 @@ public static class PublisherApiRoutes
     public const string App = "/apps/{appId}";
     public const string Users = "/users";
     public const string User = "/users/{id:int}";
+    public const string Packages = "/products/packages";
+    public const string Package = "/products/packages/{id:int}";
+    public const string PackageStatus = "/products/packages/{id:int}/status";
 
     public static bool IsPublisherApiPath(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
 }
