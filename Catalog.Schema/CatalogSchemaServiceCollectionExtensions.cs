@@ -24,6 +24,7 @@ public static class CatalogSchemaServiceCollectionExtensions
         services.TryAddSingleton<AppKeyStore>();
         services.TryAddSingleton<FileRecordStore>();
         services.TryAddSingleton<PackageStore>();
+        services.TryAddSingleton<CatalogAdminStore>();
         return services;
     }
 }

@@ -102,6 +102,10 @@ public sealed record VersionSource
 public sealed record FeatureSource(string Id, bool Required = false, bool Selected = true);
 
 /// <summary>Market and Category are keys; both absent means featured catalog-wide.</summary>
-public sealed record FeaturedSource(string Listing, string? Market = null, string? Category = null, bool Promoted = false);
+public sealed record FeaturedSource(string Listing, string? Market = null, string? Category = null, bool Promoted = false)
+{
+    /// <summary>Place in the operator's order; by default the entry's place in the content.</summary>
+    public int? Position { get; init; }
+}
 
 public sealed record NewsSource(string ShortTitle, DateTimeOffset Published, string Url);

@@ -44,6 +44,44 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         return changeNumber;
     }
 
+    /// <summary>
+    /// Deletes one market, category, catalog, featured entry or news item (the publisher API's operator
+    /// endpoints; imports never delete) and logs the change. Listings lose the deleted market or category and
+    /// are logged too, so the search index drops the term.
+    /// </summary>
+    /// <returns>False when there was no such item.</returns>
+    public async Task<bool> RemoveAsync(CatalogItemKind kind, int id, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var session = new WriteSession(connection, transaction, ct);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        IReadOnlyCollection<int> listings = [];
+        if (kind is CatalogItemKind.Market or CatalogItemKind.Category)
+        {
+            listings = (await session.QueryAsync<long>(kind == CatalogItemKind.Market
+                ? "SELECT listing_id FROM listing_markets WHERE market_id = @id"
+                : "SELECT listing_id FROM listing_categories WHERE category_id = @id", new { id }).ConfigureAwait(false)).Select(l => (int)l).ToList();
+        }
+        var (sql, entity) = kind switch
+        {
+            CatalogItemKind.Market => ("DELETE FROM markets WHERE id = @id", "taxonomy"),
+            CatalogItemKind.Category => ("DELETE FROM categories WHERE id = @id", "taxonomy"),
+            CatalogItemKind.Catalog => ("DELETE FROM catalogs WHERE id = @id", "catalog"),
+            CatalogItemKind.Featured => ("DELETE FROM featured WHERE id = @id", "featured"),
+            _ => ("DELETE FROM news WHERE id = @id", "news"),
+        };
+        if (await session.ExecuteAsync(sql, new { id }).ConfigureAwait(false) == 0)
+            return false;
+        if (kind is CatalogItemKind.Market or CatalogItemKind.Category)
+            await session.ExecuteAsync("DELETE FROM terms WHERE id = @id", new { id }).ConfigureAwait(false);
+        await AppendChangeAsync(session, now, entity, []).ConfigureAwait(false);
+        if (listings.Count > 0)
+            await AppendChangeAsync(session, now, "listing", listings).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>The write inside a caller's transaction, so that the caller's own rows change with the catalog's or not at all.</summary>
     internal async Task<ContentWriteResult> WriteAsync(WriteSession session, CatalogContent content)
     {
@@ -357,7 +395,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
                 warnings.Add($"featured entry {position} ({entry.Listing}): unknown listing, market or category, skipped");
                 continue;
             }
-            var args = new { listingId, marketId, categoryId, position, promoted = entry.Promoted ? 1 : 0 };
+            var args = new { listingId, marketId, categoryId, position = entry.Position ?? position, promoted = entry.Promoted ? 1 : 0 };
             var same = await session.ScalarAsync<long>("""
                 SELECT COUNT(*) FROM featured WHERE listing_id = @listingId AND market_id IS @marketId
                     AND category_id IS @categoryId AND position = @position AND promoted = @promoted

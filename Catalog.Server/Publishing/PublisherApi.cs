@@ -1,5 +1,6 @@
 using Catalog.Server.Publishing.Apps;
 using Catalog.Server.Publishing.Auth;
+using Catalog.Server.Publishing.Operator;
 using Catalog.Server.Publishing.Packages;
 using Catalog.Server.Publishing.Users;
 using Microsoft.AspNetCore.Authentication;
@@ -48,6 +49,7 @@ public static class PublisherApi
         api.MapAppEndpoints();
         api.MapUserEndpoints();
         api.MapPackageEndpoints();
+        api.MapOperatorEndpoints();
         return api;
     }
 }
