@@ -26,6 +26,7 @@ public sealed class WireLinks
 
     public string Search(string term) => $"{BaseUrl}/search/site/{Uri.EscapeDataString(term)}";
 
+    /// <summary>A URL as stored, made absolute on this server when it is a path (<c>/files/12</c>, which .NET on Unix would read as a file URI).</summary>
     public string Absolute(string url) =>
-        url.Length == 0 || Uri.TryCreate(url, UriKind.Absolute, out _) ? url : $"{BaseUrl}/{url.TrimStart('/')}";
+        url.Length == 0 || (!url.StartsWith('/') && Uri.TryCreate(url, UriKind.Absolute, out _)) ? url : $"{BaseUrl}/{url.TrimStart('/')}";
 }
