@@ -19,6 +19,7 @@ public static class PublisherApi
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization(PublisherApiPolicies.Add);
         services.AddRateLimiter(PublisherRateLimits.Add);
+        services.AddPublisherApiOpenApi();
         services.AddSingleton<AppKeyService>();
         services.AddSingleton<PublisherProfiles>();
         services.AddSingleton<PackageValidator>();
@@ -43,6 +44,7 @@ public static class PublisherApi
 
     public static RouteGroupBuilder MapPublisherApi(this IEndpointRouteBuilder routes)
     {
+        routes.MapOpenApi(PublisherApiOpenApi.Path.Replace(PublisherApiOpenApi.DocumentName, "{documentName}", StringComparison.Ordinal));
         var api = routes.MapGroup(PublisherApiRoutes.Prefix)
             .RequireAuthorization(PublisherApiPolicies.Publisher)
             .RequireRateLimiting(PublisherRateLimits.Policy);
