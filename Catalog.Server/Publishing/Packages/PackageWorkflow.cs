@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Catalog.Schema.Publishing;
 using Catalog.Server.Indexing;
 using Catalog.Server.Publishing.Auth;
@@ -146,7 +147,11 @@ public sealed class PackageWorkflow(
 }
 
 /// <summary>One item's answer in a batch: EQP's <c>{code, message}</c>, plus the package's id and state when there is one.</summary>
-public sealed record ItemResult(int Code, string Message, int? Id = null, string? State = null, string? Field = null)
+public sealed record ItemResult(
+    int Code, string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Id = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? State = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Field = null)
 {
     public static ItemResult For(int code, string message, PackageRecord package) => new(code, message, package.Id, package.State);
 
