@@ -24,6 +24,8 @@ public static class CatalogSchemaServiceCollectionExtensions
         services.TryAddSingleton<AppKeyStore>();
         services.TryAddSingleton<FileRecordStore>();
         services.TryAddSingleton<ReportStore>();
+        services.TryAddSingleton<PackageStore>();
+        services.TryAddSingleton<CatalogAdminStore>();
         return services;
     }
 }

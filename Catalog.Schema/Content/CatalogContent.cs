@@ -44,6 +44,13 @@ public sealed record CategorySource(string Key, string Name, string Slug)
 public sealed record ListingSource
 {
     public required string Key { get; init; }
+
+    /// <summary>
+    /// The id a new listing gets (a publisher-API package's reserved id); ignored when the key is already stored.
+    /// Not part of the content's hash.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? Id { get; init; }
     public required string Name { get; init; }
 
     /// <summary>Unique url title; derived from the name when absent.</summary>
@@ -95,6 +102,10 @@ public sealed record VersionSource
 public sealed record FeatureSource(string Id, bool Required = false, bool Selected = true);
 
 /// <summary>Market and Category are keys; both absent means featured catalog-wide.</summary>
-public sealed record FeaturedSource(string Listing, string? Market = null, string? Category = null, bool Promoted = false);
+public sealed record FeaturedSource(string Listing, string? Market = null, string? Category = null, bool Promoted = false)
+{
+    /// <summary>Place in the operator's order; by default the entry's place in the content.</summary>
+    public int? Position { get; init; }
+}
 
 public sealed record NewsSource(string ShortTitle, DateTimeOffset Published, string Url);

@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Catalog.Schema.Publishing;
 
-/// <summary>Publisher profiles.</summary>
+/// <summary>Publisher profiles. Saving one rewrites its live listings, so that is <see cref="PackageStore.SaveProfileAsync"/>.</summary>
 public sealed class PublisherStore(SqliteConnectionFactory connections, TimeProvider clock)
 {
     internal const string Columns = """
@@ -27,22 +27,6 @@ public sealed class PublisherStore(SqliteConnectionFactory connections, TimeProv
         var row = await c.QuerySingleOrDefaultAsync<PublisherRow>(new CommandDefinition(
             $"SELECT {Columns} FROM publishers WHERE id = @id", new { id }, cancellationToken: ct)).ConfigureAwait(false);
         return row?.ToModel();
-    }
-
-    /// <summary>Saves the profile fields of <paramref name="publisher"/>; returns it as stored.</summary>
-    public async Task<Publisher> UpdateAsync(Publisher publisher, CancellationToken ct)
-    {
-        await using var c = await connections.OpenAsync(ct).ConfigureAwait(false);
-        await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE publishers SET display_name = @DisplayName, company_name = @CompanyName, email = @Email,
-                homepage_url = @HomepageUrl, foundation_member = @FoundationMember, changed_at = @now
-            WHERE id = @Id
-            """, new
-        {
-            publisher.Id, publisher.DisplayName, publisher.CompanyName, publisher.Email, publisher.HomepageUrl,
-            FoundationMember = publisher.FoundationMember ? 1 : 0, now = StoreTime.ToText(clock.GetUtcNow()),
-        }, cancellationToken: ct)).ConfigureAwait(false);
-        return (await GetAsync(publisher.Id, ct).ConfigureAwait(false))!;
     }
 
     public async Task<(int Total, IReadOnlyList<Publisher> Page)> ListAsync(int offset, int limit, CancellationToken ct)

@@ -28,7 +28,66 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     {
         await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var result = await WriteAsync(new WriteSession(connection, transaction, ct), content, listingsWritten).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Deletes the listings (their versions, tags, featured entries and install days go with them) and logs the
+    /// change, so derived views drop them. For the publisher API's unpublish and remove; imports never delete.
+    /// </summary>
+    /// <returns>The change number after the write.</returns>
+    public async Task<long> RemoveListingsAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var changeNumber = await RemoveListingsAsync(new WriteSession(connection, transaction, ct), ids).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return changeNumber;
+    }
+
+    /// <summary>
+    /// Deletes one market, category, catalog, featured entry or news item (the publisher API's operator
+    /// endpoints; imports never delete) and logs the change. Listings lose the deleted market or category and
+    /// are logged too, so the search index drops the term.
+    /// </summary>
+    /// <returns>False when there was no such item.</returns>
+    public async Task<bool> RemoveAsync(CatalogItemKind kind, int id, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var session = new WriteSession(connection, transaction, ct);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        IReadOnlyCollection<int> listings = [];
+        if (kind is CatalogItemKind.Market or CatalogItemKind.Category)
+        {
+            listings = (await session.QueryAsync<long>(kind == CatalogItemKind.Market
+                ? "SELECT listing_id FROM listing_markets WHERE market_id = @id"
+                : "SELECT listing_id FROM listing_categories WHERE category_id = @id", new { id }).ConfigureAwait(false)).Select(l => (int)l).ToList();
+        }
+        var (sql, entity) = kind switch
+        {
+            CatalogItemKind.Market => ("DELETE FROM markets WHERE id = @id", "taxonomy"),
+            CatalogItemKind.Category => ("DELETE FROM categories WHERE id = @id", "taxonomy"),
+            CatalogItemKind.Catalog => ("DELETE FROM catalogs WHERE id = @id", "catalog"),
+            CatalogItemKind.Featured => ("DELETE FROM featured WHERE id = @id", "featured"),
+            _ => ("DELETE FROM news WHERE id = @id", "news"),
+        };
+        if (await session.ExecuteAsync(sql, new { id }).ConfigureAwait(false) == 0)
+            return false;
+        if (kind is CatalogItemKind.Market or CatalogItemKind.Category)
+            await session.ExecuteAsync("DELETE FROM terms WHERE id = @id", new { id }).ConfigureAwait(false);
+        await AppendChangeAsync(session, now, entity, []).ConfigureAwait(false);
+        if (listings.Count > 0)
+            await AppendChangeAsync(session, now, "listing", listings).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The write inside a caller's transaction, so that the caller's own rows change with the catalog's or not at all.</summary>
+    internal async Task<ContentWriteResult> WriteAsync(WriteSession session, CatalogContent content, IProgress<int>? listingsWritten = null)
+    {
         var warnings = new List<string>();
 
         var (marketIds, marketChanges) = await UpsertMarketsAsync(session, content.Markets).ConfigureAwait(false);
@@ -68,7 +127,6 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             await AppendChangeAsync(session, now, "news", []).ConfigureAwait(false);
 
         var changeNumber = await session.ScalarAsync<long>("SELECT IFNULL(MAX(change_number), 0) FROM change_log").ConfigureAwait(false);
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new ContentWriteResult
         {
             ListingsAdded = added,
@@ -82,6 +140,26 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             ChangeNumber = changeNumber,
         };
     }
+
+    internal async Task<long> RemoveListingsAsync(WriteSession session, IReadOnlyList<int> ids)
+    {
+        var removed = new List<int>();
+        foreach (var id in ids.Distinct())
+        {
+            if (await session.ExecuteAsync("DELETE FROM listings WHERE id = @id", new { id }).ConfigureAwait(false) > 0)
+                removed.Add(id);
+        }
+        if (removed.Count > 0)
+            await AppendChangeAsync(session, clock.GetUtcNow().ToUnixTimeMilliseconds(), "listing", removed).ConfigureAwait(false);
+        return await session.ScalarAsync<long>("SELECT IFNULL(MAX(change_number), 0) FROM change_log").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// New listings take ids past both listings and packages: a package's id is reserved for its listing from the
+    /// draft on, so an import meanwhile must not take it.
+    /// </summary>
+    internal static Task<long> NextListingIdAsync(WriteSession session) => session.ScalarAsync<long>(
+        "SELECT MAX(IFNULL((SELECT MAX(id) FROM listings), 0), IFNULL((SELECT MAX(id) FROM packages), 0)) + 1");
 
     internal static async Task AppendChangeAsync(WriteSession session, long nowMs, string entity, IReadOnlyCollection<int> ids)
     {
@@ -198,6 +276,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
 
         var urlTitle = await ChooseUrlTitleAsync(session, listing, existing, warnings).ConfigureAwait(false);
         var derived = ListingRowValues.Compute(versions, releases);
+        var newId = existing is null ? listing.Id ?? await NextListingIdAsync(session).ConfigureAwait(false) : 0;
         var values = new
         {
             listing.Key, UrlTitle = urlTitle, listing.Name, listing.Type, listing.Owner, listing.CompanyName,
@@ -208,16 +287,16 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             IsCommercial = Listing.IsCommercialLicense(listing.License) ? 1 : 0,
             MaskLo = derived.Supported.Low, MaskHi = derived.Supported.High,
             InstallableLo = derived.Installable.Low, InstallableHi = derived.Installable.High,
-            InstallableAny = derived.InstallableAny ? 1 : 0, hash,
+            InstallableAny = derived.InstallableAny ? 1 : 0, hash, newId,
         };
         // Counters (installs) are the store's own from the first write on: a re-import must not reset them.
         var id = (int)await session.ScalarAsync<long>(existing is null
             ? """
-              INSERT INTO listings (external_key, url_title, name, type, owner, company_name, foundation_member,
+              INSERT INTO listings (id, external_key, url_title, name, type, owner, company_name, foundation_member,
                   short_description, body, license, status, homepage_url, support_url, image_url, screenshot_url,
                   created, changed, favorites, installs_total, is_commercial, release_mask_lo, release_mask_hi,
                   installable_lo, installable_hi, installable_any, source_hash)
-              VALUES (@Key, @UrlTitle, @Name, @Type, @Owner, @CompanyName, @FoundationMember,
+              VALUES (@newId, @Key, @UrlTitle, @Name, @Type, @Owner, @CompanyName, @FoundationMember,
                   @ShortDescription, @Body, @License, @Status, @HomepageUrl, @SupportUrl, @Image, @Screenshot,
                   @Created, @Changed, @Favorites, @Installs, @IsCommercial, @MaskLo, @MaskHi,
                   @InstallableLo, @InstallableHi, @InstallableAny, @hash)
@@ -320,7 +399,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
                 warnings.Add($"featured entry {position} ({entry.Listing}): unknown listing, market or category, skipped");
                 continue;
             }
-            var args = new { listingId, marketId, categoryId, position, promoted = entry.Promoted ? 1 : 0 };
+            var args = new { listingId, marketId, categoryId, position = entry.Position ?? position, promoted = entry.Promoted ? 1 : 0 };
             var same = await session.ScalarAsync<long>("""
                 SELECT COUNT(*) FROM featured WHERE listing_id = @listingId AND market_id IS @marketId
                     AND category_id IS @categoryId AND position = @position AND promoted = @promoted

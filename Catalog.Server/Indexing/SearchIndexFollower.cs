@@ -30,7 +30,13 @@ public sealed class SearchIndexFollower(CatalogStore store, ISearchIndexer index
             if (upTo <= from)
                 return;
             foreach (var chunk in ids.Chunk(500))
-                await indexer.IndexAsync(await store.GetListingsAsync(chunk, ct), upTo, ct);
+            {
+                var listings = await store.GetListingsAsync(chunk, ct);
+                await indexer.IndexAsync(listings, upTo, ct);
+                // A logged listing that is gone was unpublished or removed.
+                if (listings.Count < chunk.Length)
+                    await indexer.DeleteAsync(chunk.Except(listings.Select(l => l.Id)).ToList(), upTo, ct);
+            }
             if (ids.Count == 0)
                 await indexer.IndexAsync([], upTo, ct);
             logger.LogInformation("Search index caught up from change {From} to {To}: {Count} listings", from, upTo, ids.Count);

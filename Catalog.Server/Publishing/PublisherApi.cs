@@ -2,6 +2,8 @@ using Catalog.Server.Publishing.Apps;
 using Catalog.Server.Publishing.Auth;
 using Catalog.Server.Publishing.Files;
 using Catalog.Server.Publishing.Reports;
+using Catalog.Server.Publishing.Operator;
+using Catalog.Server.Publishing.Packages;
 using Catalog.Server.Publishing.Users;
 using Microsoft.AspNetCore.Authentication;
 
@@ -19,9 +21,12 @@ public static class PublisherApi
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization(PublisherApiPolicies.Add);
         services.AddRateLimiter(PublisherRateLimits.Add);
+        services.AddPublisherApiOpenApi();
         services.AddSingleton<AppKeyService>();
         services.AddSingleton<PublisherProfiles>();
         services.AddPublisherFiles();
+        services.AddSingleton<PackageValidator>();
+        services.AddSingleton<PackageWorkflow>();
         return services;
     }
 
@@ -42,6 +47,7 @@ public static class PublisherApi
 
     public static RouteGroupBuilder MapPublisherApi(this IEndpointRouteBuilder routes)
     {
+        routes.MapOpenApi(PublisherApiOpenApi.Path.Replace(PublisherApiOpenApi.DocumentName, "{documentName}", StringComparison.Ordinal));
         routes.MapPublicFileEndpoints();
         var api = routes.MapGroup(PublisherApiRoutes.Prefix)
             .RequireAuthorization(PublisherApiPolicies.Publisher)
@@ -50,6 +56,8 @@ public static class PublisherApi
         api.MapUserEndpoints();
         api.MapFileEndpoints();
         api.MapReportEndpoints();
+        api.MapPackageEndpoints();
+        api.MapOperatorEndpoints();
         return api;
     }
 }

@@ -219,6 +219,43 @@ public sealed class AppSessionTests
     }
 
     [Test]
+    public async Task WritesAreRateLimitedPerKeyAndReadsAreNot()
+    {
+        await using var app = await CatalogApplication.StartAsync(
+            Settings(new Dictionary<string, string?> { ["Catalog:Publishing:WriteRequestsPerWindow"] = "2" }), seed: false);
+        var key = await CreateOperatorKeyAsync(app);
+        var token = await TokenAsync(app.Client, key.AppId, key.Secret);
+
+        var writes = new List<ApiResponse>();
+        for (var i = 0; i < 3; i++)
+            writes.Add(await SendAsync(app.Client, HttpMethod.Post, "/rest/v1/users", token, new { display_name = $"Writer {i}" }));
+        var read = await GetAsync(app.Client, "/rest/v1/users", token);
+
+        Assert.That(writes.Select(w => w.Status), Is.EqualTo(new[] { HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests }));
+        Assert.That(writes[2].Message.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(read.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(read.Message.Headers.GetValues("X-Total-Count").Single(), Is.EqualTo("2"), "the refused write stored nothing");
+    }
+
+    [Test]
+    public async Task AppsCommandPrintsTheSecretOnceAndRevokes()
+    {
+        await using var app = await CatalogApplication.StartAsync(Settings(), seed: false);
+        string[] store = [$"--Catalog:Store:DatabasePath={app.DatabasePath}", $"--Catalog:Search:IndexPath={Path.Combine(app.Folder, "cli-index")}"];
+        var created = await CommandRun.RunAsync(["apps", "create", "--publisher", "Command Line Co", .. store]);
+        var values = created.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var token = await TokenAsync(app.Client, values["app_id"], values["app_secret"]);
+        var listed = await CommandRun.RunAsync(["apps", "list", .. store]);
+        var revoked = await CommandRun.RunAsync(["apps", "revoke", values["app_id"], .. store]);
+        var usage = await CommandRun.RunAsync(["apps", "create", .. store]);
+
+        Assert.That((created.ExitCode, listed.ExitCode, revoked.ExitCode, usage.ExitCode), Is.EqualTo((0, 0, 0, 2)));
+        Assert.That(listed.Out, Does.Contain(values["app_id"]).And.Not.Contain(values["app_secret"]));
+        Assert.That((await GetAsync(app.Client, $"/rest/v1/users/{values["publisher_id"]}", token)).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
     public async Task UnknownPathUnderTheApiIsJsonNotFound()
     {
         await using var app = await CatalogApplication.StartAsync(Settings(), seed: false);

@@ -59,6 +59,7 @@ CREATE TABLE packages (
     id                 INTEGER PRIMARY KEY,
     external_key       TEXT    NOT NULL UNIQUE, -- listings.external_key it is published under
     publisher_id       INTEGER REFERENCES publishers(id),
+    name               TEXT    NOT NULL,        -- of the working copy, for sorting lists
     -- Whether a listing row is published under this id; the live listing is only ever written on approval.
     live               INTEGER NOT NULL DEFAULT 0,
     removed            INTEGER NOT NULL DEFAULT 0,

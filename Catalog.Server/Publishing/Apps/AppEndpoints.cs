@@ -62,8 +62,10 @@ public static class AppEndpoints
     public static async Task<IResult> RevokeApp(string appId, Caller caller, AppKeyStore keys, AppKeyService apps, CancellationToken ct)
     {
         var key = await keys.GetAsync(appId, ct);
-        if (key is null || !caller.MayManage(key.IsOperator ? null : key.PublisherId))
+        if (key is null)
             throw ApiException.NotFound("app key");
+        if (!caller.MayManage(key.IsOperator ? null : key.PublisherId))
+            throw ApiException.Forbidden("A publisher may revoke only its own keys.");
         if (!await apps.RevokeAsync(appId, ct))
             throw ApiException.Conflict("The key is already revoked.");
         return TypedResults.NoContent();

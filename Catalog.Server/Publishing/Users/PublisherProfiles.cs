@@ -1,10 +1,15 @@
 using Catalog.Schema.Publishing;
+using Catalog.Server.Indexing;
 using Catalog.Server.Publishing.Auth;
 
 namespace Catalog.Server.Publishing.Users;
 
-/// <summary>Validates profile changes and applies them; the foundation-member flag is the operator's alone.</summary>
-public sealed class PublisherProfiles(PublisherStore publishers)
+/// <summary>
+/// Validates profile changes and applies them; the foundation-member flag is the operator's alone. The flag is
+/// written into the publisher's live listings, where it keeps commercial listings in the client's recent,
+/// favorites and popular lists (Listing.IsCommercial, PROTOCOL.md).
+/// </summary>
+public sealed class PublisherProfiles(PublisherStore publishers, PackageStore packages, SearchIndexFollower follower)
 {
     public async Task<Publisher> CreateAsync(PublisherPatch patch, Caller caller, CancellationToken ct)
     {
@@ -28,6 +33,9 @@ public sealed class PublisherProfiles(PublisherStore publishers)
         };
         if (next == current)
             return current;
-        return await publishers.UpdateAsync(next, ct);
+        // Owner, company and foundation membership are written into the publisher's live listings at once.
+        await packages.SaveProfileAsync(next, ct);
+        await follower.CatchUpAsync(ct);
+        return (await publishers.GetAsync(id, ct))!;
     }
 }
