@@ -12,18 +12,18 @@ public static class BrowsePages
 {
     public static IEndpointRouteBuilder MapBrowsePages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(PageRoutes.Taxonomy, Taxonomy);
-        routes.MapGet(PageRoutes.CategoryBySlug, CategoryBySlug);
-        routes.MapGet(PageRoutes.MarketBySlug, MarketBySlug);
-        routes.MapGet(PageRoutes.FreeTagging, Tags);
-        routes.MapGet(PageRoutes.Featured, Featured);
-        routes.MapGet(PageRoutes.FeaturedScoped, ScopedFeatured);
-        routes.MapGet(PageRoutes.Recent, Recent);
-        routes.MapGet(PageRoutes.Favorites, Favorites);
-        routes.MapGet(PageRoutes.FavoritesTop, Favorites);
-        routes.MapGet(PageRoutes.Popular, Popular);
-        routes.MapGet(PageRoutes.PopularTop, Popular);
-        routes.MapGet(PageRoutes.Related, Related);
+        routes.MapMethods(PageRoutes.Taxonomy, ProtocolRoutes.GetOrHead, Taxonomy);
+        routes.MapMethods(PageRoutes.CategoryBySlug, ProtocolRoutes.GetOrHead, CategoryBySlug);
+        routes.MapMethods(PageRoutes.MarketBySlug, ProtocolRoutes.GetOrHead, MarketBySlug);
+        routes.MapMethods(PageRoutes.FreeTagging, ProtocolRoutes.GetOrHead, Tags);
+        routes.MapMethods(PageRoutes.Featured, ProtocolRoutes.GetOrHead, Featured);
+        routes.MapMethods(PageRoutes.FeaturedScoped, ProtocolRoutes.GetOrHead, ScopedFeatured);
+        routes.MapMethods(PageRoutes.Recent, ProtocolRoutes.GetOrHead, Recent);
+        routes.MapMethods(PageRoutes.Favorites, ProtocolRoutes.GetOrHead, Favorites);
+        routes.MapMethods(PageRoutes.FavoritesTop, ProtocolRoutes.GetOrHead, Favorites);
+        routes.MapMethods(PageRoutes.Popular, ProtocolRoutes.GetOrHead, Popular);
+        routes.MapMethods(PageRoutes.PopularTop, ProtocolRoutes.GetOrHead, Popular);
+        routes.MapMethods(PageRoutes.Related, ProtocolRoutes.GetOrHead, Related);
         return routes;
     }
 

@@ -1,3 +1,5 @@
+using Catalog.Server.Protocol;
+
 namespace Catalog.Server.Pages;
 
 /// <summary>The web pages for people: the protocol's URLs without <c>/api/p</c>, rendered on the server.</summary>
@@ -20,7 +22,7 @@ public static class CatalogPages
         group.MapBrowsePages();
         group.MapNodePages();
         group.MapSearchPages();
-        group.MapGet(PageRoutes.Stylesheet, PageAssets.GetStylesheet);
+        group.MapMethods(PageRoutes.Stylesheet, ProtocolRoutes.GetOrHead, PageAssets.GetStylesheet);
         return group;
     }
 }

@@ -9,10 +9,10 @@ public static class HomePages
 {
     public static IEndpointRouteBuilder MapHomePages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(PageRoutes.Home, Home);
-        routes.MapGet(PageRoutes.News, News);
-        routes.MapGet(PageRoutes.InstallIntro, InstallIntro);
-        routes.MapGet(PageRoutes.EmbeddedInstall, InstallIntro);
+        routes.MapMethods(PageRoutes.Home, ProtocolRoutes.GetOrHead, Home);
+        routes.MapMethods(PageRoutes.News, ProtocolRoutes.GetOrHead, News);
+        routes.MapMethods(PageRoutes.InstallIntro, ProtocolRoutes.GetOrHead, InstallIntro);
+        routes.MapMethods(PageRoutes.EmbeddedInstall, ProtocolRoutes.GetOrHead, InstallIntro);
         return routes;
     }
 

@@ -10,8 +10,8 @@ public static class NodePages
 {
     public static IEndpointRouteBuilder MapNodePages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(PageRoutes.Node, ById);
-        routes.MapGet(PageRoutes.NodeByTitle, ByTitle);
+        routes.MapMethods(PageRoutes.Node, ProtocolRoutes.GetOrHead, ById);
+        routes.MapMethods(PageRoutes.NodeByTitle, ProtocolRoutes.GetOrHead, ByTitle);
         return routes;
     }
 

@@ -14,9 +14,9 @@ public static class SearchPages
 {
     public static IEndpointRouteBuilder MapSearchPages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(PageRoutes.Search, Search);
-        routes.MapGet(PageRoutes.SearchForm, Search);
-        routes.MapGet(PageRoutes.SiteSearch, Search);
+        routes.MapMethods(PageRoutes.Search, ProtocolRoutes.GetOrHead, Search);
+        routes.MapMethods(PageRoutes.SearchForm, ProtocolRoutes.GetOrHead, Search);
+        routes.MapMethods(PageRoutes.SiteSearch, ProtocolRoutes.GetOrHead, Search);
         return routes;
     }
 

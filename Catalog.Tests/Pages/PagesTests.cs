@@ -61,6 +61,17 @@ public sealed class PagesTests : PageFixture
     }
 
     [TestCaseSource(nameof(PagePaths))]
+    public async Task AnswersHeadLikeGetWithoutABody(string path)
+    {
+        using var head = await App.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        var body = await head.Content.ReadAsByteArrayAsync();
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+        Assert.That(head.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(body, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(PagePaths))]
     public async Task IsBuiltForEveryone(string path)
     {
         var page = await GetAsync(path);
