@@ -225,12 +225,26 @@ public sealed class PackageStore(SqliteConnectionFactory connections, CatalogCon
         return changeNumber;
     }
 
-    /// <summary>Gives a seeded or imported listing its packages row, its current content as the approved one.</summary>
+    /// <summary>
+    /// Inside a write transaction (SQLite's BEGIN IMMEDIATE serialises writers): makes sure the package is still
+    /// as the request read it, then gives a seeded or imported listing its packages row, its current content as
+    /// the approved one.
+    /// </summary>
+    /// <exception cref="PackageChangedException">Another write came first.</exception>
     private static async Task AdoptAsync(WriteSession session, PackageRecord package)
     {
         if (package.Adopted)
+        {
+            var current = await session.QueryAsync<StateRow>(
+                "SELECT changed_at AS ChangedAt, pending_state AS PendingState, live AS Live, removed AS Removed FROM packages WHERE id = @Id",
+                new { package.Id }).ConfigureAwait(false);
+            var row = current.SingleOrDefault();
+            if (row is null || row.ChangedAt != StoreTime.ToText(package.ChangedAt) || row.PendingState != package.PendingState
+                || (row.Live != 0) != package.Live || (row.Removed != 0) != package.Removed)
+                throw new PackageChangedException(package.Id);
             return;
-        await session.ExecuteAsync("""
+        }
+        var inserted = await session.ExecuteAsync("""
             INSERT INTO packages (id, external_key, publisher_id, name, live, live_json, created_at, changed_at)
             VALUES (@Id, @ExternalKey, NULL, @Name, 1, @json, @created, @changed)
             ON CONFLICT (id) DO NOTHING
@@ -239,6 +253,8 @@ public sealed class PackageStore(SqliteConnectionFactory connections, CatalogCon
             package.Id, package.ExternalKey, package.LiveContent!.Name, json = Serialize(package.LiveContent),
             created = StoreTime.ToText(package.CreatedAt), changed = StoreTime.ToText(package.ChangedAt),
         }).ConfigureAwait(false);
+        if (inserted == 0)
+            throw new PackageChangedException(package.Id);
     }
 
     private static async Task<ListingSource> ToListingSourceAsync(WriteSession session, PackageRecord package, PackageContent content, DateTimeOffset changed)
@@ -320,6 +336,8 @@ public sealed class PackageStore(SqliteConnectionFactory connections, CatalogCon
     private static PackageContent? Deserialize(string? json) => json is null ? null : JsonSerializer.Deserialize<PackageContent>(json, Json);
 
     private sealed record CounterRow(long Favorites, long Installs);
+
+    private sealed record StateRow(string ChangedAt, string? PendingState, long Live, long Removed);
 
     private sealed record PackageRow(
         long Id, string ExternalKey, long? PublisherId, long Live, long Removed, string? LiveJson, string? PendingState,

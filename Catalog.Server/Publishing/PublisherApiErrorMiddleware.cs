@@ -1,3 +1,5 @@
+using Catalog.Schema.Publishing;
+
 namespace Catalog.Server.Publishing;
 
 /// <summary>
@@ -28,6 +30,10 @@ public sealed class PublisherApiErrorMiddleware(RequestDelegate next, ILogger<Pu
         catch (ApiException e) when (!http.Response.HasStarted)
         {
             await Answer(http, e.ToError());
+        }
+        catch (PackageChangedException e) when (!http.Response.HasStarted)
+        {
+            await Answer(http, new ApiError(StatusCodes.Status409Conflict, e.Message));
         }
         catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {

@@ -187,6 +187,40 @@ public sealed class PackageWorkflowTests
         Assert.That(int.Parse(all.Message.Headers.GetValues("X-Total-Count").Single()), Is.GreaterThan(40), "the operator sees seeded listings too");
     }
 
+    [Test]
+    public async Task AWriteFromAStaleReadChangesNothingAndIsAConflict()
+    {
+        var id = await CreateReadyAsync("Vermilion Inspector");
+        await PutAsync(_publisher.Token, new { id, action = "submit" });
+        var store = _app.Get<Catalog.Schema.Publishing.PackageStore>();
+        var stale = (await store.GetAsync(id, CancellationToken.None))!;
+        await PutAsync(_operator, new { id, action = "approve" });
+        var changeNumber = await _app.Get<CatalogStore>().GetChangeNumberAsync(CancellationToken.None);
+
+        // A second approval that read the package before the first one wrote (the clock stands still here, so
+        // only the state tells them apart).
+        await Assert.ThrowsAsync<Catalog.Schema.Publishing.PackageChangedException>(() =>
+            store.PublishAsync(stale, stale.PendingContent!, [new("approved", "published")], "operator:late", CancellationToken.None));
+
+        var history = (await store.GetHistoryAsync(id, CancellationToken.None)).Select(h => h.Action).ToList();
+        Assert.That(history.Count(a => a == "approved"), Is.EqualTo(1));
+        Assert.That(await _app.Get<CatalogStore>().GetChangeNumberAsync(CancellationToken.None), Is.EqualTo(changeNumber));
+    }
+
+    [Test]
+    public async Task ConcurrentApprovalsLandOnce()
+    {
+        var id = await CreateReadyAsync("Cinnabar Tracer");
+        await PutAsync(_publisher.Token, new { id, action = "submit" });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PutAsync(_operator, new { id, action = "approve" })));
+
+        Assert.That(answers.Count(a => a["code"]!.GetValue<int>() == 200), Is.EqualTo(1), string.Join("\n", answers.Select(a => a.ToJsonString())));
+        Assert.That(answers.Where(a => a["code"]!.GetValue<int>() != 200).Select(a => a["code"]!.GetValue<int>()), Is.All.EqualTo(409));
+        var status = await GetAsync(_app.Client, $"{Packages}/{id}/status", _operator);
+        Assert.That(status.Json!["history"]!.AsArray().Count(h => h!["action"]!.GetValue<string>() == "approved"), Is.EqualTo(1));
+    }
+
     private async Task<int> CreateReadyAsync(string name, string license = "EPL 2.0")
     {
         var created = await SendAsync(_app.Client, HttpMethod.Post, Packages, _publisher.Token, new[]

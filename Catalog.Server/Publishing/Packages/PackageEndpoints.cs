@@ -83,6 +83,10 @@ public static class PackageEndpoints
             {
                 results.Add(ItemResult.From(e));
             }
+            catch (PackageChangedException e)
+            {
+                results.Add(ItemResult.From(ApiException.Conflict(e.Message)));
+            }
         }
         return PublisherJson.Result(results);
     }
