@@ -16,13 +16,8 @@ public sealed class ReportStore(SqliteConnectionFactory connections, TimeProvide
         install_errors e, json_each(CASE WHEN json_valid('[' || e.node_ids || ']') THEN '[' || e.node_ids || ']' ELSE '[]' END) j
         """;
 
-    /// <summary>The name of a listing, or of a package that is not live (from its stored content, when it has one).</summary>
-    private const string NameColumn = """
-        COALESCE(l.name,
-            CASE WHEN json_valid(p.live_json) AND json_type(p.live_json, '$.name') = 'text' THEN json_extract(p.live_json, '$.name') END,
-            CASE WHEN json_valid(p.pending_json) AND json_type(p.pending_json, '$.name') = 'text' THEN json_extract(p.pending_json, '$.name') END,
-            '')
-        """;
+    /// <summary>The live listing's name, else (a package that is not live) the name of its working copy.</summary>
+    private const string NameColumn = "COALESCE(l.name, p.name)";
 
     public async Task<CatalogMetrics> GetMetricsAsync(CancellationToken ct)
     {
@@ -118,7 +113,7 @@ public sealed class ReportStore(SqliteConnectionFactory connections, TimeProvide
 
     /// <summary>
     /// Usage rows of the listings and packages whose ids <paramref name="targets"/> selects. A package that is not
-    /// live shows the counters kept for it while unpublished.
+    /// live shows the counters kept for it while unpublished, and the installs by day it had while live.
     /// </summary>
     private async Task<IReadOnlyList<ListingUsage>> QueryUsageAsync(Microsoft.Data.Sqlite.SqliteConnection c, string targets, object args, CancellationToken ct)
     {

@@ -48,6 +48,12 @@ public sealed class AuthorizationMatrixTests
         new("get package", HttpMethod.Get, m => $"/rest/v1/products/packages/{m.PackageId}", _ => null, 200, 403, 200),
         new("package status", HttpMethod.Get, m => $"/rest/v1/products/packages/{m.PackageId}/status", _ => null, 200, 403, 200),
         new("approvals", HttpMethod.Get, _ => "/rest/v1/approvals", _ => null, 403, 403, 200),
+        new("upload files", HttpMethod.Post, _ => FileUploadClient.UploadsPath,
+            _ => new MultipartBody([new UploadPart("matrix.png", TestFiles.Png, "image/png")]), 200, 200, 200),
+        new("get file upload", HttpMethod.Get, m => $"/rest/v1/files/uploads/{m.Targets["file"]}", _ => null, 200, 403, 200),
+        new("metrics report", HttpMethod.Get, _ => "/rest/v1/reports/metrics", _ => null, 403, 403, 200),
+        new("publisher totals report", HttpMethod.Get, m => $"/rest/v1/users/{m.OwnerId}/reports/totals", _ => null, 200, 403, 200),
+        new("listing report", HttpMethod.Get, m => $"/rest/v1/reports/listings/{m.PackageId}", _ => null, 200, 403, 200),
         new("list markets", HttpMethod.Get, _ => "/rest/v1/markets", _ => null, 403, 403, 200),
         new("create market", HttpMethod.Post, _ => "/rest/v1/markets", _ => new { name = "Matrix Market" }, 403, 403, 201),
         new("update market", HttpMethod.Put, m => $"/rest/v1/markets/{m.Targets["market"]}", _ => new { name = "Renamed Market" }, 403, 403, 200),
@@ -101,6 +107,7 @@ public sealed class AuthorizationMatrixTests
         var package = await SendAsync(_app.Client, HttpMethod.Post, "/rest/v1/products/packages", owner.Token,
             new[] { new { name = "Matrix Owned", short_description = "The owner's package." } });
         var targets = new Dictionary<string, int>();
+        targets["file"] = FileUploadClient.SingleId(await FileUploadClient.UploadAsync(_app.Client, owner.Token, new UploadPart("owned.png", TestFiles.Png, "image/png")));
         async Task<int> Make(string path, object body) =>
             (await SendAsync(_app.Client, HttpMethod.Post, path, operatorToken, body)).Json!["id"]!.GetValue<int>();
         targets["market"] = await Make("/rest/v1/markets", new { name = "Target Market" });
@@ -181,11 +188,11 @@ public sealed class AuthorizationMatrixTests
         return new PublisherSession(publisherId, key.Json!["app_id"]!.GetValue<string>(), key.Json!["app_secret"]!.GetValue<string>(), "");
     }
 
-    /// <summary>Every row of the tables the API writes, as text.</summary>
+    /// <summary>Every row of the tables the API writes, and the names of the stored files, as text.</summary>
     private async Task<string> StoreFingerprintAsync()
     {
         string[] tables = ["publishers", "app_keys", "session_tokens", "packages", "package_history", "listings", "markets", "categories",
-            "category_markets", "catalogs", "featured", "news", "change_log"];
+            "category_markets", "catalogs", "featured", "news", "change_log", "files"];
         var text = new StringBuilder();
         await using var connection = new SqliteConnection($"Data Source={_app.DatabasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
@@ -202,6 +209,9 @@ public sealed class AuthorizationMatrixTests
                 text.Append('\n');
             }
         }
+        var storage = Path.Combine(_app.Folder, "files");
+        if (Directory.Exists(storage))
+            text.AppendJoin('\n', Directory.GetFiles(storage, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
         return text.ToString();
     }
 }

@@ -86,6 +86,7 @@ public sealed class PackageWorkflowTests
         Assert.That(await SearchIdsAsync("bergamot"), Does.Contain(id.ToString()));
         var listing = await _app.Get<CatalogStore>().GetListingAsync(id, CancellationToken.None);
         Assert.That(listing!.InstallsTotal, Is.EqualTo(1), "install counts survive unpublishing");
+        Assert.That(listing.InstallsRecent, Is.EqualTo(1), "and so do the days they were made on");
     }
 
     [Test]

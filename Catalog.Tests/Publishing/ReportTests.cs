@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Catalog.Schema.Content;
-using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
 using Catalog.Tests.Support;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using static Catalog.Tests.Support.PublisherApiClient;
 
@@ -43,14 +41,14 @@ public sealed class ReportTests
         var alpha = await GetAsync(app.Client, $"/rest/v1/reports/listings/{world.Alpha}", token);
 
         Assert.That(fresh.Status, Is.EqualTo(HttpStatusCode.OK), fresh.Text);
-        Assert.That(Figures(fresh.Json!), Is.EqualTo((4L + World.DraftInstalls, 4L, 2L, 2L)),
-            "installs total (the draft's kept ones too), recent; errors total, recent (the report naming both listings once)");
+        Assert.That(Figures(fresh.Json!), Is.EqualTo((4L + World.ShelvedInstalls, 4L + World.ShelvedInstalls, 2L, 2L)),
+            "installs total and recent (the shelved listing's, made while it was live, too); errors total, recent (the report naming both listings once)");
         Assert.That(Figures(Row(fresh.Json!, world.Alpha)), Is.EqualTo((3L, 3L, 2L, 2L)));
         Assert.That(Figures(Row(fresh.Json!, world.Beta)), Is.EqualTo((1L, 1L, 1L, 1L)));
-        Assert.That(fresh.Json!["listing_count"]!.GetValue<int>(), Is.EqualTo(3), "Alpha, Beta and the draft; Gamma is another publisher's");
+        Assert.That(fresh.Json!["listing_count"]!.GetValue<int>(), Is.EqualTo(3), "Alpha, Beta and Shelved; Gamma is another publisher's");
         Assert.That(fresh.Json!["recent_days"]!.GetValue<int>(), Is.EqualTo(30));
-        Assert.That(Figures(lastRecentDay.Json!), Is.EqualTo((4L + World.DraftInstalls, 4L, 2L, 2L)), "29 days later is still recent");
-        Assert.That(Figures(aged.Json!), Is.EqualTo((5L + World.DraftInstalls, 1L, 2L, 0L)), "30 days later only today's install is recent");
+        Assert.That(Figures(lastRecentDay.Json!), Is.EqualTo((4L + World.ShelvedInstalls, 4L + World.ShelvedInstalls, 2L, 2L)), "29 days later is still recent");
+        Assert.That(Figures(aged.Json!), Is.EqualTo((5L + World.ShelvedInstalls, 1L, 2L, 0L)), "30 days later only today's install is recent");
         Assert.That(Figures(alpha.Json!["listing"]!), Is.EqualTo((4L, 1L, 2L, 0L)));
         Assert.That(alpha.Json!["installs_by_day"]!.ToJsonString(), Is.EqualTo("""[{"day":"2026-03-31","installs":1}]"""));
         Assert.That(alpha.Json!["listing"]!["name"]!.GetValue<string>(), Is.EqualTo("Alpha Tool"));
@@ -89,20 +87,23 @@ public sealed class ReportTests
     }
 
     [Test]
-    public async Task PackageThatIsNotLiveReportsItsKeptCountersAndName()
+    public async Task UnpublishedPackageReportsItsKeptCountersAndName()
     {
         await using var world = await World.StartAsync(new ManualClock(Start));
 
-        var draft = await GetAsync(world.App.Client, $"/rest/v1/reports/listings/{World.DraftId}", world.Owner.Token);
+        var shelved = await GetAsync(world.App.Client, $"/rest/v1/reports/listings/{world.Shelved}", world.Owner.Token);
         var totals = await GetAsync(world.App.Client, $"/rest/v1/users/{world.Owner.PublisherId}/reports/totals", world.Owner.Token);
 
-        Assert.That(draft.Status, Is.EqualTo(HttpStatusCode.OK), draft.Text);
-        Assert.That(draft.Json!["listing"]!["live"]!.GetValue<bool>(), Is.False);
-        Assert.That(draft.Json!["listing"]!["name"]!.GetValue<string>(), Is.EqualTo("Draft Tool"));
-        Assert.That(draft.Json!["listing"]!["installs_total"]!.GetValue<long>(), Is.EqualTo(World.DraftInstalls));
-        Assert.That(draft.Json!["listing"]!["favorites"]!.GetValue<long>(), Is.EqualTo(2));
+        Assert.That(shelved.Status, Is.EqualTo(HttpStatusCode.OK), shelved.Text);
+        Assert.That(shelved.Json!["listing"]!["live"]!.GetValue<bool>(), Is.False);
+        Assert.That(shelved.Json!["listing"]!["name"]!.GetValue<string>(), Is.EqualTo("Shelved Tool"));
+        Assert.That(shelved.Json!["listing"]!["publisher_id"]!.GetValue<int>(), Is.EqualTo(world.Owner.PublisherId));
+        Assert.That(shelved.Json!["listing"]!["installs_total"]!.GetValue<long>(), Is.EqualTo(World.ShelvedInstalls), "kept when unpublished");
+        Assert.That(shelved.Json!["listing"]!["installs_recent"]!.GetValue<long>(), Is.EqualTo(World.ShelvedInstalls));
+        Assert.That(shelved.Json!["installs_by_day"]!.ToJsonString(), Is.EqualTo("""[{"day":"2026-03-01","installs":7}]"""));
         Assert.That(totals.Json!["listings"]!.AsArray().Select(r => r!["listing_id"]!.GetValue<int>()),
-            Is.EqualTo(new[] { world.Alpha, world.Beta, World.DraftId }));
+            Is.EqualTo(new[] { world.Alpha, world.Beta, world.Shelved }));
+        Assert.That(Row(totals.Json!, world.Shelved)["name"]!.GetValue<string>(), Is.EqualTo("Shelved Tool"));
     }
 
     [Test]
@@ -125,6 +126,8 @@ public sealed class ReportTests
             ($"/rest/v1/reports/listings/{world.Alpha}", "other publisher", other.Token, HttpStatusCode.Forbidden),
             ($"/rest/v1/reports/listings/{world.Alpha}", "owner", owner.Token, HttpStatusCode.OK),
             ($"/rest/v1/reports/listings/{world.Alpha}", "operator", world.OperatorToken, HttpStatusCode.OK),
+            ($"/rest/v1/reports/listings/{world.Shelved}", "other publisher", other.Token, HttpStatusCode.Forbidden),
+            ($"/rest/v1/reports/listings/{world.Shelved}", "owner", owner.Token, HttpStatusCode.OK),
             ($"/rest/v1/reports/listings/{world.Seeded}", "anonymous", null, HttpStatusCode.Unauthorized),
             ($"/rest/v1/reports/listings/{world.Seeded}", "other publisher", other.Token, HttpStatusCode.Forbidden),
             ($"/rest/v1/reports/listings/{world.Seeded}", "a publisher", owner.Token, HttpStatusCode.Forbidden),
@@ -163,15 +166,16 @@ public sealed class ReportTests
     }
 
     /// <summary>
-    /// A server with two publishers: Owner has Alpha, Beta and a never-published draft; Other has Gamma;
-    /// Seeded has no publisher (as seeded and imported listings).
+    /// A server with two publishers, their listings made through the packages API: Owner has Alpha, Beta and
+    /// Shelved (installed while live, then unpublished, now reworked as a draft); Other has Gamma. Seeded has no
+    /// publisher, as seeded and imported listings.
     /// </summary>
     private sealed class World : IAsyncDisposable
     {
-        public const int DraftId = 9001;
+        private const string Packages = "/rest/v1/products/packages";
         public const long SeededInstalls = 50;
         public const long SeededFavorites = 6;
-        public const long DraftInstalls = 7;
+        public const long ShelvedInstalls = 7;
 
         public required CatalogApplication App { get; init; }
         public required Catalog.Server.Publishing.Apps.CreatedAppKey OperatorKey { get; init; }
@@ -181,6 +185,7 @@ public sealed class ReportTests
         public required int Alpha { get; init; }
         public required int Beta { get; init; }
         public required int Gamma { get; init; }
+        public required int Shelved { get; init; }
         public required int Seeded { get; init; }
 
         public static async Task<World> StartAsync(ManualClock clock)
@@ -195,9 +200,6 @@ public sealed class ReportTests
             {
                 Listings =
                 [
-                    new ListingSource { Key = "alpha", Name = "Alpha Tool", UrlTitle = "alpha-tool", Created = when, Changed = when },
-                    new ListingSource { Key = "beta", Name = "Beta Tool", UrlTitle = "beta-tool", Created = when, Changed = when },
-                    new ListingSource { Key = "gamma", Name = "Gamma Tool", UrlTitle = "gamma-tool", Created = when, Changed = when },
                     new ListingSource
                     {
                         Key = "seeded", Name = "Seeded Tool", UrlTitle = "seeded-tool", Created = when, Changed = when,
@@ -205,36 +207,53 @@ public sealed class ReportTests
                     },
                 ],
             }, CancellationToken.None);
-            var store = app.Get<CatalogStore>();
-            async Task<int> Id(string title) => (await store.GetListingByUrlTitleAsync(title, CancellationToken.None))!.Id;
-            var world = new World
+            var seeded = (await app.Get<CatalogStore>().GetListingByUrlTitleAsync("seeded-tool", CancellationToken.None))!.Id;
+
+            var alpha = await PublishAsync(app, owner, operatorToken, "Alpha Tool");
+            var beta = await PublishAsync(app, owner, operatorToken, "Beta Tool");
+            var gamma = await PublishAsync(app, other, operatorToken, "Gamma Tool");
+            var shelved = await PublishAsync(app, owner, operatorToken, "Shelved Tool");
+            for (var i = 0; i < ShelvedInstalls; i++)
+                await Succeed(app, $"/node/{shelved}/success");
+            await PutAsync(app, owner.Token, new { id = shelved, action = "unpublish" }, "unpublished");
+            await PutAsync(app, owner.Token, new { id = shelved, body = "Being reworked." }, "draft");
+
+            return new World
             {
                 App = app, OperatorKey = operatorKey, OperatorToken = operatorToken, Owner = owner, Other = other,
-                Alpha = await Id("alpha-tool"), Beta = await Id("beta-tool"), Gamma = await Id("gamma-tool"), Seeded = await Id("seeded-tool"),
+                Alpha = alpha, Beta = beta, Gamma = gamma, Shelved = shelved, Seeded = seeded,
             };
-            // The packages API lives on another branch: give listings to publishers as its approval would record it.
-            await AddPackagesAsync(app, clock, [(world.Alpha, owner.PublisherId), (world.Beta, owner.PublisherId), (world.Gamma, other.PublisherId)]);
-            await AddDraftAsync(app, clock, owner.PublisherId);
-            return world;
         }
 
-        private static async Task AddPackagesAsync(CatalogApplication app, TimeProvider clock, (int ListingId, int PublisherId)[] packages)
+        /// <summary>Draft, versions, submission and the operator's approval, as a publisher's script goes.</summary>
+        private static async Task<int> PublishAsync(CatalogApplication app, PublisherSession publisher, string operatorToken, string name)
         {
-            await using var c = await app.Get<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
-            foreach (var (listingId, publisherId) in packages)
-                await c.ExecuteAsync("""
-                    INSERT INTO packages (id, external_key, publisher_id, live, created_at, changed_at)
-                    SELECT id, external_key, @publisherId, 1, @now, @now FROM listings WHERE id = @listingId
-                    """, new { listingId, publisherId, now = StoreTime.ToText(clock.GetUtcNow()) });
+            var created = await SendAsync(app.Client, HttpMethod.Post, Packages, publisher.Token,
+                new[] { new { name, short_description = $"{name} does one thing well." } });
+            Assert.That(created.Json![0]!["code"]!.GetValue<int>(), Is.EqualTo(201), created.Text);
+            var id = created.Json![0]!["id"]!.GetValue<int>();
+            await PutAsync(app, publisher.Token, new
+            {
+                id,
+                versions = new[]
+                {
+                    new
+                    {
+                        update_site_url = $"https://example.com/{id}/updates", releases = new[] { "4.31" },
+                        features = new[] { new { id = "com.example.feature.group" } },
+                    },
+                },
+            }, "draft");
+            await PutAsync(app, publisher.Token, new { id, action = "submit" }, "submitted");
+            await PutAsync(app, operatorToken, new { id, action = "approve" }, "published");
+            return id;
         }
 
-        private static async Task AddDraftAsync(CatalogApplication app, TimeProvider clock, int publisherId)
+        private static async Task PutAsync(CatalogApplication app, string token, object item, string state)
         {
-            await using var c = await app.Get<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
-            await c.ExecuteAsync("""
-                INSERT INTO packages (id, external_key, publisher_id, live, pending_state, pending_json, retained_installs, retained_favorites, created_at, changed_at)
-                VALUES (@id, 'draft-tool', @publisherId, 0, 'draft', '{"name":"Draft Tool"}', @DraftInstalls, 2, @now, @now)
-                """, new { id = DraftId, publisherId, DraftInstalls, now = StoreTime.ToText(clock.GetUtcNow()) });
+            var response = await SendAsync(app.Client, HttpMethod.Put, Packages, token, new[] { item });
+            Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
+            Assert.That(response.Json![0]!["state"]?.GetValue<string>(), Is.EqualTo(state), response.Text);
         }
 
         public ValueTask DisposeAsync() => App.DisposeAsync();

@@ -73,10 +73,14 @@ public static class PublisherApiClient
     {
         StringBody raw => new StringContent(raw.Text, Encoding.UTF8, "application/json"),
         string raw => new StringContent(raw, Encoding.UTF8, "application/json"),
+        MultipartBody multipart => FileUploadClient.Multipart(multipart.Parts),
         _ => JsonContent.Create(body),
     };
 
-    /// <summary>Sends <paramref name="body"/> as JSON (a string or <see cref="StringBody"/> is sent as it is) with the bearer token, if any.</summary>
+    /// <summary>
+    /// Sends <paramref name="body"/> as JSON (a string or <see cref="StringBody"/> is sent as it is, a
+    /// <see cref="MultipartBody"/> as multipart/form-data) with the bearer token, if any.
+    /// </summary>
     public static async Task<ApiResponse> SendAsync(HttpClient client, HttpMethod method, string path, string? token, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
