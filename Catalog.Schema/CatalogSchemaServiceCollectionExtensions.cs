@@ -17,6 +17,7 @@ public static class CatalogSchemaServiceCollectionExtensions
         services.TryAddSingleton<SqliteConnectionFactory>();
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<CatalogStore>();
+        services.TryAddSingleton<StoreVersionMonitor>();
         services.TryAddSingleton<CatalogContentWriter>();
         services.TryAddSingleton<SeedLoader>();
         return services;

@@ -267,7 +267,10 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         return rows.Select(r => new NewsItem(r.ShortTitle, DateTimeOffset.FromUnixTimeMilliseconds(r.Published), r.Url)).ToList();
     }
 
-    /// <summary>Counts one successful install. Counters do not touch the change log.</summary>
+    /// <summary>
+    /// Counts one successful install. Counters do not touch the change log; they move the store's last
+    /// modification by at least a millisecond, so two installs within one still make two <see cref="StoreVersion"/>s.
+    /// </summary>
     /// <returns>False when no such listing exists.</returns>
     public async Task<bool> RecordInstallAsync(int listingId, CancellationToken ct)
     {
@@ -281,7 +284,7 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         await c.ExecuteAsync(Cmd("""
             INSERT INTO install_days (listing_id, day, installs) VALUES (@listingId, @day, 1)
             ON CONFLICT (listing_id, day) DO UPDATE SET installs = installs + 1;
-            UPDATE store_state SET last_modified = MAX(last_modified, @nowMs) WHERE id = 1;
+            UPDATE store_state SET last_modified = MAX(last_modified + 1, @nowMs) WHERE id = 1;
             """, new { listingId, day = DayOf(now), nowMs = now.ToUnixTimeMilliseconds() }, ct, tx)).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return true;

@@ -4,6 +4,7 @@ using Catalog.Schema;
 using Catalog.Search;
 using Catalog.Server.Indexing;
 using Catalog.Server.Protocol;
+using Catalog.Server.Protocol.Caching;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,8 @@ public static class CatalogHost
         builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PublicBaseUrl>();
         builder.Services.AddSingleton<ProtocolResponder>();
+        builder.Services.AddOptions<ProtocolCacheOptions>().BindConfiguration(ProtocolCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ProtocolCache>();
         builder.Services.AddSingleton<SearchIndexFollower>();
         // Order matters: the store is migrated and seeded before the index catches up with it.
         builder.Services.AddHostedService<StoreInitializer>();

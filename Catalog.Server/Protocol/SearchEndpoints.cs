@@ -39,10 +39,9 @@ public static class SearchEndpoints
         {
             throw ProtocolException.BadRequest(e.Message);
         }
-        var listings = await responder.Store.GetListingsAsync(result.ListingIds, http.RequestAborted);
+        var nodes = await responder.NodesAsync(http, result.ListingIds, client, depth: 2);
         var links = responder.Links(http);
-        return await responder.RespondAsync(http, doc =>
-            doc.Search(text, links.Search(text), result.TotalCount, responder.Views(listings, client)));
+        return await responder.RespondAsync(http, doc => doc.Search(text, links.Search(text), result.TotalCount, nodes), needsCategories: false);
     }
 
     /// <summary>1-based; absent means the first page.</summary>
