@@ -54,8 +54,10 @@ dotnet build "$REPO/Catalog.Server/Catalog.Server.csproj" -c Release -nologo -v 
 dotnet build "$REPO/Catalog.Benchmarks/Catalog.Benchmarks.csproj" -c Release -nologo -v q -clp:ErrorsOnly
 SERVER_DLL=$REPO/Catalog.Server/bin/Release/net10.0/Catalog.Server.dll
 BENCH_DLL=$REPO/Catalog.Benchmarks/bin/Release/net10.0/Catalog.Benchmarks.dll
-SETTINGS=(--urls "$BASE" "--Catalog:Store:DatabasePath=$WORK/catalog.db" "--Catalog:Search:IndexPath=$WORK/index"
-          "--Catalog:Server:SeedDirectory=")
+# The content root is the app folder, as in a deployment, so the server reads its appsettings.json (log
+# levels among them); the catalog lives in the work folder.
+SETTINGS=(--urls "$BASE" --contentRoot "$(dirname "$SERVER_DLL")" "--Catalog:Store:DatabasePath=$WORK/catalog.db"
+          "--Catalog:Search:IndexPath=$WORK/index" "--Catalog:Server:SeedDirectory=")
 
 rm -rf "$WORK"
 mkdir -p "$RESULTS"

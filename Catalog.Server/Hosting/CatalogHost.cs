@@ -68,7 +68,7 @@ public static class CatalogHost
     {
         var app = builder.Build();
         app.UseForwardedHeaders();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.For);
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
         app.MapCatalogProtocol();
