@@ -24,6 +24,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     public async Task<ContentWriteResult> WriteAsync(CatalogContent content, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var cache = await LargePageCache.ApplyAsync(connection, ct).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var session = new WriteSession(connection, transaction, ct);
         var warnings = new List<string>();
