@@ -70,6 +70,15 @@ public sealed class ProtocolResponder(
         return [.. nodes.OfType<byte[]>()];
     }
 
+    /// <inheritdoc cref="ProtocolCache.PerChangeNumberAsync"/>
+    public async Task<T> PerChangeNumberAsync<T>(string what, Func<Task<T>> load)
+    {
+        var box = await cache.PerChangeNumberAsync(what, monitor.Current().ChangeNumber, async () => new Box<T>(await load()));
+        return box.Value;
+    }
+
+    private sealed record Box<T>(T Value);
+
     /// <summary>Builds a document whose node categories carry names and links.</summary>
     public async Task<XmlResponse> RespondAsync(HttpContext http, Action<MarketplaceDocument> write, bool needsCategories = true)
     {

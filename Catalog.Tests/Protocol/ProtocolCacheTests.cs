@@ -66,6 +66,27 @@ public sealed class ProtocolCacheTests
     }
 
     [Test]
+    public async Task MarketCountsFollowContentWritesAndIgnoreInstalls()
+    {
+        await using var app = await CatalogApplication.StartAsync(seed: false);
+        var writer = app.Get<CatalogContentWriter>();
+        var taxonomy = new CatalogContent
+        {
+            Markets = [new MarketSource("m", "Tools Market", "tools")],
+            Categories = [new CategorySource("c", "Editors", "editors") { Markets = ["m"] }],
+        };
+        await writer.WriteAsync(taxonomy with { Listings = [Listed("one")] }, CancellationToken.None);
+        var before = await CountAsync(app);
+        await app.Get<CatalogStore>().RecordInstallAsync(1, CancellationToken.None);
+        var afterInstall = await CountAsync(app);
+
+        await writer.WriteAsync(taxonomy with { Listings = [Listed("one"), Listed("two")] }, CancellationToken.None);
+        var afterWrite = await CountAsync(app);
+
+        Assert.That((before, afterInstall, afterWrite), Is.EqualTo(("1", "1", "2")));
+    }
+
+    [Test]
     public async Task EveryInstallMovesTheStoreVersionEvenWithinOneMillisecond()
     {
         await using var app = await CatalogApplication.StartAsync();
@@ -111,6 +132,12 @@ public sealed class ProtocolCacheTests
             answers.Add((await ProtocolResponse.GetAsync(app.Client, path)).Text);
         return answers;
     }
+
+    private static ListingSource Listed(string key) =>
+        new() { Key = key, Name = $"Listing {key}", Categories = ["c"], Created = When, Changed = When };
+
+    private static async Task<string?> CountAsync(CatalogApplication app) =>
+        (await ProtocolResponse.GetAsync(app.Client, "/api/p")).Root.Descendants("category").Single().Attribute("count")?.Value;
 
     private static CatalogContent Content(string name) => new()
     {

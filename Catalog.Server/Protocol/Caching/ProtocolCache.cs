@@ -55,7 +55,23 @@ public sealed class ProtocolCache : IDisposable
         return loaded;
     }
 
+    /// <summary>
+    /// Data that only content writes change (markets, category counts), kept per change number so that
+    /// install counters, which move the store version on every install, do not make it be read again.
+    /// </summary>
+    public async Task<T> PerChangeNumberAsync<T>(string what, long changeNumber, Func<Task<T>> load) where T : class
+    {
+        var key = new ChangeNumberKey(what, changeNumber);
+        if (cache is not null && cache.TryGetValue(key, out T? known) && known is not null)
+            return known;
+        var loaded = await load();
+        cache?.Set(key, loaded, new MemoryCacheEntryOptions { Size = 16 * EntryOverhead });
+        return loaded;
+    }
+
     public void Dispose() => cache?.Dispose();
+
+    private readonly record struct ChangeNumberKey(string What, long ChangeNumber);
 
     private sealed record CategoriesAt(long ChangeNumber, IReadOnlyDictionary<int, Category> ById);
 }
