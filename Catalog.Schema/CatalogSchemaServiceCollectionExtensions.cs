@@ -18,6 +18,7 @@ public static class CatalogSchemaServiceCollectionExtensions
         services.TryAddSingleton<SqliteConnectionFactory>();
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<CatalogStore>();
+        services.TryAddSingleton<StoreVersionMonitor>();
         services.TryAddSingleton<CatalogContentWriter>();
         services.TryAddSingleton<SeedLoader>();
         services.TryAddSingleton<PublisherStore>();

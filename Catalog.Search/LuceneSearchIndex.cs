@@ -128,6 +128,9 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
                 writer.DeleteAll();
                 await foreach (var listing in all.WithCancellation(ct).ConfigureAwait(false))
                     writer.UpdateDocument(new Term(SearchFields.Id, ListingDocument.IdText(listing.Id)), ListingDocument.Create(listing, releases));
+                // One segment: every query pays per segment (term lookups, scorers, collectors), and a full
+                // rebuild of 100,000 listings otherwise leaves seven.
+                writer.ForceMerge(1);
                 CommitAndRefresh(changeNumber);
                 completed = true;
             }

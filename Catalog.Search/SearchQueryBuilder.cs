@@ -51,6 +51,7 @@ internal sealed class SearchQueryBuilder
     private const float FuzzyBoostFactor = 0.5f;
 
     private readonly Analyzer analyzer;
+    private readonly AutomataCache automata = new();
     private readonly Sort relevance;
     private readonly Sort popularity;
 
@@ -89,7 +90,7 @@ internal sealed class SearchQueryBuilder
 
         var strict = Filtered(Text(text, tokens, tolerant: false), facets);
         Query? fallback = tokens.Any(token => token.Term.Length >= FuzzyMinLength)
-            ? Filtered(Text(text, tokens, tolerant: true), facets)
+            ? Filtered(Text(text, tokens, tolerant: true, automata), facets)
             : null;
         return new SearchPlan(strict, fallback, relevance);
     }
@@ -114,12 +115,12 @@ internal sealed class SearchQueryBuilder
     private static Query Filtered(Query query, Query? facets) =>
         facets is null ? query : new FilteredQuery(query, new QueryWrapperFilter(facets));
 
-    private static BooleanQuery Text(string text, IReadOnlyList<AnalyzedToken> tokens, bool tolerant)
+    private static BooleanQuery Text(string text, IReadOnlyList<AnalyzedToken> tokens, bool tolerant, AutomataCache? automata = null)
     {
         // Coord would scale scores by how many optional boosts matched, which double-counts them.
         var query = new BooleanQuery(disableCoord: true);
         foreach (var term in tokens.Select(token => token.Term).Distinct(StringComparer.Ordinal))
-            query.Add(Word(term, tolerant), Occur.MUST);
+            query.Add(Word(term, tolerant, automata), Occur.MUST);
 
         var nameKey = NameKey.Of(text);
         if (nameKey.Length > 0)
@@ -139,7 +140,7 @@ internal sealed class SearchQueryBuilder
         new(new Term(SearchFields.NameExact, nameKey)) { Boost = ExactNameBoost };
 
     /// <summary>One word, matched in whichever field it fits best.</summary>
-    private static DisjunctionMaxQuery Word(string term, bool tolerant)
+    private static DisjunctionMaxQuery Word(string term, bool tolerant, AutomataCache? automata)
     {
         var word = new DisjunctionMaxQuery(FieldTieBreaker)
         {
@@ -149,12 +150,12 @@ internal sealed class SearchQueryBuilder
             Exact(SearchFields.Owner, term, OwnerBoost),
             Exact(SearchFields.Body, term, BodyBoost),
         };
-        if (tolerant && term.Length is >= FuzzyMinLength and <= FuzzyMaxLength)
+        if (tolerant && automata is not null && term.Length is >= FuzzyMinLength and <= FuzzyMaxLength)
         {
             var maxEdits = term.Length >= FuzzyTwoEditsMinLength ? 2 : 1;
-            word.Add(Fuzzy(SearchFields.Name, term, maxEdits, NameBoost));
-            word.Add(Fuzzy(SearchFields.ShortDescription, term, maxEdits, ShortDescriptionBoost));
-            word.Add(Fuzzy(SearchFields.Tags, term, maxEdits, TagsBoost));
+            word.Add(Fuzzy(SearchFields.Name, term, maxEdits, NameBoost, automata));
+            word.Add(Fuzzy(SearchFields.ShortDescription, term, maxEdits, ShortDescriptionBoost, automata));
+            word.Add(Fuzzy(SearchFields.Tags, term, maxEdits, TagsBoost, automata));
             // A partly typed name ("sonar" for SonarLint) is no typo but deserves the same second chance.
             word.Add(new PrefixQuery(new Term(SearchFields.Name, term))
             {
@@ -168,8 +169,8 @@ internal sealed class SearchQueryBuilder
     private static TermQuery Exact(string field, string term, float boost) =>
         new(new Term(field, term)) { Boost = boost };
 
-    private static FuzzyQuery Fuzzy(string field, string term, int maxEdits, float boost) =>
-        new(new Term(field, term), maxEdits, FuzzyPrefixLength, MaxExpansions, transpositions: true)
+    private static FuzzyQuery Fuzzy(string field, string term, int maxEdits, float boost, AutomataCache automata) =>
+        new CachedAutomataFuzzyQuery(new Term(field, term), maxEdits, FuzzyPrefixLength, MaxExpansions, transpositions: true, automata)
         {
             Boost = boost * FuzzyBoostFactor,
         };

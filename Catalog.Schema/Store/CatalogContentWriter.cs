@@ -27,6 +27,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     public async Task<ContentWriteResult> WriteAsync(CatalogContent content, IProgress<int>? listingsWritten, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var cache = await LargePageCache.ApplyAsync(connection, ct).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var result = await WriteAsync(new WriteSession(connection, transaction, ct), content, listingsWritten).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -98,9 +99,11 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         int added = 0, updated = 0, unchanged = 0;
         var touchedListings = new List<int>();
         var listingIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var statements = new ListingStatements(session.Connection, session.Transaction);
+        var known = await KnownListings.LoadAsync(session, statements).ConfigureAwait(false);
         foreach (var listing in content.Listings)
         {
-            var outcome = await UpsertListingAsync(session, listing, categoryIds, marketIds, categoryMarkets, warnings).ConfigureAwait(false);
+            var outcome = await UpsertListingAsync(known, listing, categoryIds, marketIds, categoryMarkets, warnings, session.Cancellation).ConfigureAwait(false);
             listingIds[listing.Key] = outcome.Id;
             switch (outcome.Kind)
             {
@@ -256,8 +259,8 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     }
 
     private async Task<Outcome> UpsertListingAsync(
-        WriteSession session, ListingSource listing, Dictionary<string, int> categoryIds, Dictionary<string, int> marketIds,
-        Dictionary<int, List<int>> categoryMarkets, List<string> warnings)
+        KnownListings known, ListingSource listing, Dictionary<string, int> categoryIds, Dictionary<string, int> marketIds,
+        Dictionary<int, List<int>> categoryMarkets, List<string> warnings, CancellationToken ct)
     {
         var subject = $"listing {listing.Key}";
         var categories = Resolve(listing.Categories, categoryIds, subject, "category", warnings);
@@ -268,95 +271,70 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         var tags = listing.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var hash = Hash(new { listing, categories, markets, tags });
 
-        var existing = await session.QuerySingleOrDefaultAsync<ExistingListing>(
-            "SELECT id AS Id, url_title AS UrlTitle, source_hash AS Hash FROM listings WHERE external_key = @Key",
-            new { listing.Key }).ConfigureAwait(false);
+        var existing = known.Listings.GetValueOrDefault(listing.Key);
         if (existing is { } same && same.Hash == hash)
             return new Outcome((int)same.Id, UpsertKind.Unchanged);
 
-        var urlTitle = await ChooseUrlTitleAsync(session, listing, existing, warnings).ConfigureAwait(false);
+        var urlTitle = ChooseUrlTitle(known, listing, existing, warnings);
         var derived = ListingRowValues.Compute(versions, releases);
-        var newId = existing is null ? listing.Id ?? await NextListingIdAsync(session).ConfigureAwait(false) : 0;
-        var values = new
-        {
-            listing.Key, UrlTitle = urlTitle, listing.Name, listing.Type, listing.Owner, listing.CompanyName,
-            FoundationMember = listing.FoundationMember ? 1 : 0, listing.ShortDescription, listing.Body, listing.License,
+        object?[] common =
+        [
+            listing.Key, urlTitle, listing.Name, listing.Type, listing.Owner, listing.CompanyName,
+            listing.FoundationMember ? 1 : 0, listing.ShortDescription, listing.Body, listing.License,
             listing.Status, listing.HomepageUrl, listing.SupportUrl, listing.Image, listing.Screenshot,
-            Created = listing.Created.ToUnixTimeSeconds(), Changed = listing.Changed.ToUnixTimeSeconds(),
-            listing.Favorites, listing.Installs,
-            IsCommercial = Listing.IsCommercialLicense(listing.License) ? 1 : 0,
-            MaskLo = derived.Supported.Low, MaskHi = derived.Supported.High,
-            InstallableLo = derived.Installable.Low, InstallableHi = derived.Installable.High,
-            InstallableAny = derived.InstallableAny ? 1 : 0, hash, newId,
-        };
+            listing.Created.ToUnixTimeSeconds(), listing.Changed.ToUnixTimeSeconds(), listing.Favorites,
+        ];
+        object?[] derivedValues =
+        [
+            Listing.IsCommercialLicense(listing.License) ? 1 : 0,
+            derived.Supported.Low, derived.Supported.High, derived.Installable.Low, derived.Installable.High,
+            derived.InstallableAny ? 1 : 0, hash,
+        ];
         // Counters (installs) are the store's own from the first write on: a re-import must not reset them.
-        var id = (int)await session.ScalarAsync<long>(existing is null
-            ? """
-              INSERT INTO listings (id, external_key, url_title, name, type, owner, company_name, foundation_member,
-                  short_description, body, license, status, homepage_url, support_url, image_url, screenshot_url,
-                  created, changed, favorites, installs_total, is_commercial, release_mask_lo, release_mask_hi,
-                  installable_lo, installable_hi, installable_any, source_hash)
-              VALUES (@newId, @Key, @UrlTitle, @Name, @Type, @Owner, @CompanyName, @FoundationMember,
-                  @ShortDescription, @Body, @License, @Status, @HomepageUrl, @SupportUrl, @Image, @Screenshot,
-                  @Created, @Changed, @Favorites, @Installs, @IsCommercial, @MaskLo, @MaskHi,
-                  @InstallableLo, @InstallableHi, @InstallableAny, @hash)
-              RETURNING id
-              """
-            : """
-              UPDATE listings SET url_title = @UrlTitle, name = @Name, type = @Type, owner = @Owner,
-                  company_name = @CompanyName, foundation_member = @FoundationMember,
-                  short_description = @ShortDescription, body = @Body, license = @License, status = @Status,
-                  homepage_url = @HomepageUrl, support_url = @SupportUrl, image_url = @Image,
-                  screenshot_url = @Screenshot, created = @Created, changed = @Changed, favorites = @Favorites,
-                  is_commercial = @IsCommercial, release_mask_lo = @MaskLo, release_mask_hi = @MaskHi,
-                  installable_lo = @InstallableLo, installable_hi = @InstallableHi,
-                  installable_any = @InstallableAny, source_hash = @hash
-              WHERE external_key = @Key
-              RETURNING id
-              """, values).ConfigureAwait(false);
+        var id = (int)(existing is null
+            ? await ListingStatements.ScalarAsync(known.Statements.Insert, ct,
+                [listing.Id ?? await known.NextIdAsync().ConfigureAwait(false), .. common, listing.Installs, .. derivedValues]).ConfigureAwait(false)
+            : await ListingStatements.ScalarAsync(known.Statements.Update, ct, [.. common, .. derivedValues]).ConfigureAwait(false));
 
-        await ReplaceChildrenAsync(session, id, categories, markets, tags, versions).ConfigureAwait(false);
+        if (existing is not null && known.UrlTitles.GetValueOrDefault(existing.UrlTitle) == listing.Key)
+            known.UrlTitles.Remove(existing.UrlTitle);
+        known.UrlTitles[urlTitle] = listing.Key;
+        known.Listings[listing.Key] = new KnownListing(id, urlTitle, hash);
+
+        await ReplaceChildrenAsync(known, id, existing is null, categories, markets, tags, versions, ct).ConfigureAwait(false);
         return new Outcome(id, existing is null ? UpsertKind.Added : UpsertKind.Updated);
     }
 
     private static async Task ReplaceChildrenAsync(
-        WriteSession session, int id, List<int> categories, List<int> markets, List<string> tags, List<SolutionVersion> versions)
+        KnownListings known, int id, bool isNew, List<int> categories, List<int> markets, List<string> tags,
+        List<SolutionVersion> versions, CancellationToken ct)
     {
-        await session.ExecuteAsync("""
-            DELETE FROM listing_categories WHERE listing_id = @id;
-            DELETE FROM listing_markets WHERE listing_id = @id;
-            DELETE FROM listing_tags WHERE listing_id = @id;
-            DELETE FROM solution_versions WHERE listing_id = @id;
-            """, new { id }).ConfigureAwait(false);
+        var statements = known.Statements;
+        if (!isNew)
+            await ListingStatements.ExecuteAsync(statements.DeleteChildren, ct, id).ConfigureAwait(false);
         for (var i = 0; i < categories.Count; i++)
-            await session.ExecuteAsync("INSERT INTO listing_categories (listing_id, category_id, position) VALUES (@id, @c, @i)",
-                new { id, c = categories[i], i }).ConfigureAwait(false);
+            await ListingStatements.ExecuteAsync(statements.InsertCategory, ct, id, categories[i], i).ConfigureAwait(false);
         foreach (var m in markets)
-            await session.ExecuteAsync("INSERT INTO listing_markets (listing_id, market_id) VALUES (@id, @m)", new { id, m }).ConfigureAwait(false);
+            await ListingStatements.ExecuteAsync(statements.InsertMarket, ct, id, m).ConfigureAwait(false);
         for (var i = 0; i < tags.Count; i++)
         {
-            var tagId = await session.ScalarAsync<long>(
-                "INSERT INTO tags (name) VALUES (@name) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
-                new { name = tags[i] }).ConfigureAwait(false);
-            await session.ExecuteAsync("INSERT OR IGNORE INTO listing_tags (listing_id, tag_id, position) VALUES (@id, @tagId, @i)",
-                new { id, tagId, i }).ConfigureAwait(false);
+            if (!known.Tags.TryGetValue(tags[i], out var tagId))
+            {
+                tagId = await ListingStatements.ScalarAsync(statements.InsertTag, ct, tags[i]).ConfigureAwait(false);
+                known.Tags.Add(tags[i], tagId);
+            }
+            await ListingStatements.ExecuteAsync(statements.InsertListingTag, ct, id, tagId, i).ConfigureAwait(false);
         }
         for (var i = 0; i < versions.Count; i++)
         {
             var v = versions[i];
-            await session.ExecuteAsync("""
-                INSERT INTO solution_versions (listing_id, position, version, update_site_url, releases, platforms, min_java_version, features_json)
-                VALUES (@id, @i, @Version, @UpdateSiteUrl, @Releases, @Platforms, @MinJavaVersion, @Features)
-                """, new
-            {
-                id, i, v.Version, v.UpdateSiteUrl,
-                Releases = string.Join(',', v.Releases), Platforms = string.Join(',', v.Platforms),
-                v.MinJavaVersion, Features = JsonSerializer.Serialize(v.Features, HashJson),
-            }).ConfigureAwait(false);
+            await ListingStatements.ExecuteAsync(statements.InsertVersion, ct,
+                id, i, v.Version, v.UpdateSiteUrl, string.Join(',', v.Releases), string.Join(',', v.Platforms),
+                v.MinJavaVersion, JsonSerializer.Serialize(v.Features, HashJson)).ConfigureAwait(false);
         }
     }
 
-    private static async Task<string> ChooseUrlTitleAsync(WriteSession session, ListingSource listing, ExistingListing? existing, List<string> warnings)
+    private static string ChooseUrlTitle(KnownListings known, ListingSource listing, KnownListing? existing, List<string> warnings)
     {
         string wanted;
         if (!string.IsNullOrWhiteSpace(listing.UrlTitle))
@@ -369,8 +347,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         var candidate = wanted;
         for (var n = 2; ; n++)
         {
-            var owner = await session.QuerySingleOrDefaultAsync<string?>(
-                "SELECT external_key FROM listings WHERE url_title = @candidate", new { candidate }).ConfigureAwait(false);
+            var owner = known.UrlTitles.GetValueOrDefault(candidate);
             if (owner is null || owner == listing.Key)
                 break;
             candidate = $"{wanted}-{n}";
@@ -476,5 +453,48 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
 
     private sealed record HashedRow(long Id, string Hash);
 
-    private sealed record ExistingListing(long Id, string UrlTitle, string Hash);
+    private sealed record KnownListing(long Id, string UrlTitle, string Hash);
+
+    /// <summary>
+    /// What the write needs to know of the stored listings and tags, read once rather than queried per listing;
+    /// kept current as the write goes, so a listing written earlier in the same content is seen by later ones.
+    /// Url titles and tag names are unique as SQLite's NOCASE sees them, so the maps compare the same way.
+    /// </summary>
+    private sealed class KnownListings
+    {
+        public required ListingStatements Statements { get; init; }
+        public required Dictionary<string, KnownListing> Listings { get; init; }
+        public required Dictionary<string, string> UrlTitles { get; init; }
+        public required Dictionary<string, long> Tags { get; init; }
+        public required WriteSession Session { get; init; }
+
+        private long nextId;
+
+        /// <summary>
+        /// The id of the next new listing: past both listings and packages, since a package's id is reserved for
+        /// its listing from the draft on (an import meanwhile must not take it). Read once a write, then counted.
+        /// </summary>
+        public async Task<long> NextIdAsync()
+        {
+            if (nextId == 0)
+                nextId = await NextListingIdAsync(Session).ConfigureAwait(false);
+            return nextId++;
+        }
+
+        public static async Task<KnownListings> LoadAsync(WriteSession session, ListingStatements statements)
+        {
+            var listings = new Dictionary<string, KnownListing>(StringComparer.Ordinal);
+            var titles = new Dictionary<string, string>(AsciiIgnoreCase.Instance);
+            foreach (var row in await session.QueryAsync<(string Key, long Id, string UrlTitle, string Hash)>(
+                         "SELECT external_key, id, url_title, source_hash FROM listings").ConfigureAwait(false))
+            {
+                listings[row.Key] = new KnownListing(row.Id, row.UrlTitle, row.Hash);
+                titles[row.UrlTitle] = row.Key;
+            }
+            var tags = new Dictionary<string, long>(AsciiIgnoreCase.Instance);
+            foreach (var (name, id) in await session.QueryAsync<(string Name, long Id)>("SELECT name, id FROM tags").ConfigureAwait(false))
+                tags[name] = id;
+            return new KnownListings { Statements = statements, Listings = listings, UrlTitles = titles, Tags = tags, Session = session };
+        }
+    }
 }

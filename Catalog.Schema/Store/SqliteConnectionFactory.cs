@@ -28,6 +28,17 @@ public sealed class SqliteConnectionFactory
 
     public string DatabasePath { get; }
 
+    /// <summary>For callers that must stay synchronous (a lock held around a few microseconds of SQLite).</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeout}; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);

@@ -6,6 +6,10 @@ namespace Catalog.Schema.Store;
 /// <summary>A connection, its open transaction and the caller's token, so write steps read as plain SQL calls.</summary>
 internal sealed class WriteSession(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
 {
+    public SqliteConnection Connection => connection;
+    public SqliteTransaction Transaction => transaction;
+    public CancellationToken Cancellation => ct;
+
     public Task<int> ExecuteAsync(string sql, object? args = null) =>
         connection.ExecuteAsync(Command(sql, args));
 

@@ -134,6 +134,18 @@ public sealed class MarketplaceDocument : IDisposable
         return this;
     }
 
+    /// <summary><see cref="Search(string, string, int, IEnumerable{NodeView})"/> from nodes prepared by <see cref="NodeFragment"/> at depth 2.</summary>
+    public MarketplaceDocument Search(string term, string url, int count, IReadOnlyList<byte[]> nodes)
+    {
+        _xml.WriteStartElement("search");
+        Attr("count", count);
+        Attr("term", term);
+        Attr("url", url);
+        RawNodes(nodes, depth: 2);
+        _xml.WriteEndElement();
+        return this;
+    }
+
     public MarketplaceDocument Search(string term, string url, int count, IEnumerable<NodeView> nodes)
     {
         _xml.WriteStartElement("search");
@@ -238,6 +250,43 @@ public sealed class MarketplaceDocument : IDisposable
         OptionalElement("min_java_version", version?.MinJavaVersion ?? "");
         _xml.WriteEndElement();
         return this;
+    }
+
+    /// <summary>
+    /// One <c>node</c> element as UTF-8 bytes, exactly as a document would write it nested
+    /// <paramref name="depth"/> levels below <c>marketplace</c> (1 for node answers, 2 inside a list or search),
+    /// so that prepared nodes compose into documents byte for byte equal to ones written whole.
+    /// </summary>
+    public static byte[] NodeFragment(NodeView view, WireLinks links, IReadOnlyDictionary<int, Category>? categories, int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        using var document = new MarketplaceDocument(links, categories);
+        for (var level = 1; level < depth; level++)
+            document._xml.WriteStartElement("nesting");
+        document.Node(view);
+        var bytes = document.ToArray();
+        // Text and attribute values are escaped, so the only "<node" and "</node>" are the element's own.
+        var start = bytes.AsSpan().IndexOf("<node"u8);
+        var end = bytes.AsSpan().LastIndexOf("</node>"u8) + "</node>".Length;
+        return bytes[start..end];
+    }
+
+    /// <summary>Writes prepared nodes as children of the open element, indented as the writer would.</summary>
+    private void RawNodes(IReadOnlyList<byte[]> nodes, int depth)
+    {
+        if (nodes.Count == 0)
+            return; // the writer closes an empty element as "<search ... />" itself
+        // Closes the open start tag, then hands the buffer over; raw content turns the writer's own
+        // indentation off inside this element, so the newlines are written here.
+        _xml.WriteRaw("");
+        _xml.Flush();
+        var indent = Encoding.ASCII.GetBytes("\n" + new string(' ', depth * Settings.IndentChars.Length));
+        foreach (var node in nodes)
+        {
+            _buffer.Write(indent);
+            _buffer.Write(node);
+        }
+        _xml.WriteRaw("\n" + new string(' ', (depth - 1) * Settings.IndentChars.Length));
     }
 
     private static IEnumerable<string> AllReleases(Listing listing) =>

@@ -7,6 +7,7 @@ using Catalog.Server.Operations;
 using Catalog.Server.Pages;
 using Catalog.Server.Protocol;
 using Catalog.Server.Publishing;
+using Catalog.Server.Protocol.Caching;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,8 @@ public static class CatalogHost
         builder.Services.AddSingleton<ProtocolResponder>();
         builder.Services.AddSingleton<CatalogLists>();
         builder.Services.AddCatalogPages();
+        builder.Services.AddOptions<ProtocolCacheOptions>().BindConfiguration(ProtocolCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ProtocolCache>();
         builder.Services.AddSingleton<SearchIndexFollower>();
         // Order matters: the store is migrated and seeded before the index catches up with it.
         builder.Services.AddHostedService<StoreInitializer>();
@@ -73,7 +76,7 @@ public static class CatalogHost
     {
         var app = builder.Build();
         app.UseForwardedHeaders();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(); // levels and fields: Operations/RequestLogEnrichment
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
         app.UsePublisherApi();

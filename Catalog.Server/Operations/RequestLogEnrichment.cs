@@ -7,8 +7,11 @@ namespace Catalog.Server.Operations;
 
 /// <summary>
 /// The one log event per request (Serilog's request logging) also carries the route template and what the
-/// client said about itself, so logs group by endpoint and by IDE release and OS. Probes and scrapes
-/// (<c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>) log at Debug, so they do not drown real traffic.
+/// client said about itself, so logs group by endpoint and by IDE release and OS.
+/// Levels: successful, quick answers and probes and scrapes (<c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>)
+/// at Debug — at thousands of requests a second a console line each cost more than the answer itself
+/// (BENCHMARKS.md); refusals (4xx) at Information, slow answers (over a second) at Warning, failures at Error.
+/// Every request shows with <c>Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Debug</c>.
 /// </summary>
 public sealed class RequestLogEnrichment : IConfigureOptions<RequestLoggingOptions>
 {
@@ -28,6 +31,8 @@ public sealed class RequestLogEnrichment : IConfigureOptions<RequestLoggingOptio
         diagnostic.Set("ClientPlatformVersion", Bounded(http.Request.Query["platform.version"]));
     }
 
+    public const double SlowMilliseconds = 1000;
+
     public static LogEventLevel Level(HttpContext http, double elapsedMilliseconds, Exception? error)
     {
         if (error is not null)
@@ -35,7 +40,11 @@ public sealed class RequestLogEnrichment : IConfigureOptions<RequestLoggingOptio
         // A 503 from /readyz is an answer, not a failure of the server.
         if (http.GetEndpoint()?.Metadata.GetMetadata<OperationsEndpoint>() is not null)
             return LogEventLevel.Debug;
-        return http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error : LogEventLevel.Information;
+        var status = http.Response.StatusCode;
+        return status >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+            : elapsedMilliseconds > SlowMilliseconds ? LogEventLevel.Warning
+            : status >= StatusCodes.Status400BadRequest ? LogEventLevel.Information
+            : LogEventLevel.Debug;
     }
 
     private static string? Bounded(Microsoft.Extensions.Primitives.StringValues values)

@@ -1,3 +1,5 @@
+using Catalog.Server.Protocol.Caching;
+
 namespace Catalog.Server.Protocol;
 
 public static class ProtocolEndpoints
@@ -5,9 +7,10 @@ public static class ProtocolEndpoints
     /// <summary>Every read and report endpoint of the Eclipse Marketplace protocol.</summary>
     public static IEndpointRouteBuilder MapCatalogProtocol(this IEndpointRouteBuilder routes)
     {
-        routes.MapTaxonomyEndpoints();
-        routes.MapNodeEndpoints();
-        routes.MapListEndpoints();
+        // Search composes cached node XML instead (its queries are too many to keep whole answers of).
+        routes.MapTaxonomyEndpoints().CacheAnswers();
+        routes.MapNodeEndpoints().CacheAnswers();
+        routes.MapListEndpoints().CacheAnswers();
         routes.MapSearchEndpoints();
         routes.MapInstallEndpoints();
         return routes;

@@ -25,9 +25,8 @@ public static class SearchEndpoints
         var client = responder.Client(http);
         var result = request.Run(search, client, o.SearchPageSize);
         var text = request.Text;
-        var listings = await responder.Store.GetListingsAsync(result.ListingIds, http.RequestAborted);
+        var nodes = await responder.NodesAsync(http, result.ListingIds, client, depth: 2);
         var links = responder.Links(http);
-        return await responder.RespondAsync(http, doc =>
-            doc.Search(text, links.Search(text), result.TotalCount, responder.Views(listings, client)));
+        return await responder.RespondAsync(http, doc => doc.Search(text, links.Search(text), result.TotalCount, nodes), needsCategories: false);
     }
 }

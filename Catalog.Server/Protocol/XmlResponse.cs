@@ -6,14 +6,20 @@ namespace Catalog.Server.Protocol;
 /// <summary>
 /// The one result type of the protocol: writes prepared UTF-8 bytes as <c>application/xml; charset=utf-8</c>,
 /// with an ETag derived from the bytes (so it changes exactly when the answer does) and Last-Modified
-/// from the store, and answers a matching conditional GET with 304.
+/// from the store, and answers a matching conditional GET with 304. Immutable, so one prepared answer
+/// serves many requests (see <see cref="Caching.ProtocolCache"/>); its ETag is hashed once.
 /// </summary>
 public sealed class XmlResponse(byte[] body, int statusCode = StatusCodes.Status200OK, DateTimeOffset? lastModified = null) : IResult
 {
     public const string ContentType = "application/xml; charset=utf-8";
 
+    private EntityTagHeaderValue? etag;
+
     public byte[] Body => body;
     public int StatusCode => statusCode;
+
+    public EntityTagHeaderValue ETag =>
+        etag ??= new EntityTagHeaderValue('"' + Convert.ToHexString(SHA256.HashData(body), 0, 12) + '"');
 
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -22,7 +28,7 @@ public sealed class XmlResponse(byte[] body, int statusCode = StatusCodes.Status
         response.ContentType = ContentType;
         if (statusCode == StatusCodes.Status200OK)
         {
-            var etag = new EntityTagHeaderValue('"' + Convert.ToHexString(SHA256.HashData(body), 0, 12) + '"');
+            var etag = ETag;
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             if (lastModified is { } modified && modified.ToUnixTimeSeconds() > 0)

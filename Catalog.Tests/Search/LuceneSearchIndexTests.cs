@@ -113,6 +113,20 @@ public sealed class LuceneSearchIndexTests
     }
 
     [Test]
+    public void Misspelled_word_matches_in_every_field_and_again_when_its_automata_are_reused()
+    {
+        // One word's automata are built for the name field and reused for the description and tags, then
+        // reused whole by the second search.
+        var first = index.Search("chekstyle").ListingIds;
+        var second = index.Search("chekstyle").ListingIds;
+        var shorter = index.Search("pyhton").ListingIds;
+
+        Assert.That(first, Is.EquivalentTo(new[] { 1, 2 }), "the name of 1, the description of 2");
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(shorter, Is.EqualTo(new[] { 6 }), "another word gets automata of its own");
+    }
+
+    [Test]
     public void Partly_typed_name_falls_back_to_prefix_matching()
     {
         Assert.That(index.Search("markd").ListingIds, Is.EqualTo(new[] { 5 }));

@@ -40,6 +40,52 @@ public sealed class CatalogContentWriterTests
     }
 
     [Test]
+    public async Task UrlTitleTakenInAnEarlierWriteGetsASuffix()
+    {
+        await using var app = await CatalogApplication.StartAsync(seed: false);
+        var writer = app.Get<CatalogContentWriter>();
+        await writer.WriteAsync(Content(Listing("a", "Alpha") with { UrlTitle = "alpha-tools" }), CancellationToken.None);
+
+        var result = await writer.WriteAsync(Content(Listing("b", "Beta") with { UrlTitle = "alpha-tools" }), CancellationToken.None);
+        var store = app.Get<CatalogStore>();
+
+        Assert.That((await store.GetListingByUrlTitleAsync("alpha-tools-2", CancellationToken.None))!.ExternalKey, Is.EqualTo("b"));
+        Assert.That(result.Warnings, Has.Some.Contains("is taken"));
+    }
+
+    [Test]
+    public async Task RenamedUrlTitleFreesTheOldOneInTheSameWrite()
+    {
+        await using var app = await CatalogApplication.StartAsync(seed: false);
+        var writer = app.Get<CatalogContentWriter>();
+        await writer.WriteAsync(Content(Listing("a", "Alpha") with { UrlTitle = "old-title" }), CancellationToken.None);
+
+        await writer.WriteAsync(Content(
+            Listing("a", "Alpha") with { UrlTitle = "new-title" },
+            Listing("b", "Beta") with { UrlTitle = "old-title" }), CancellationToken.None);
+        var store = app.Get<CatalogStore>();
+
+        Assert.That((await store.GetListingByUrlTitleAsync("new-title", CancellationToken.None))!.ExternalKey, Is.EqualTo("a"));
+        Assert.That((await store.GetListingByUrlTitleAsync("old-title", CancellationToken.None))!.ExternalKey, Is.EqualTo("b"));
+    }
+
+    [Test]
+    public async Task TagNamesDifferingOnlyInAsciiCaseAreOneTagAcrossWrites()
+    {
+        await using var app = await CatalogApplication.StartAsync(seed: false);
+        var writer = app.Get<CatalogContentWriter>();
+        await writer.WriteAsync(Content(Listing("a", "Alpha") with { Tags = ["Java", "Éclair"] }), CancellationToken.None);
+
+        await writer.WriteAsync(Content(Listing("b", "Beta") with { Tags = ["JAVA", "éclair"] }), CancellationToken.None);
+        var store = app.Get<CatalogStore>();
+        var alpha = await store.GetListingByUrlTitleAsync("alpha", CancellationToken.None);
+        var beta = await store.GetListingByUrlTitleAsync("beta", CancellationToken.None);
+
+        Assert.That(beta!.Tags[0].Id, Is.EqualTo(alpha!.Tags[0].Id), "ASCII case folds, as in SQLite's NOCASE");
+        Assert.That(beta.Tags[1].Id, Is.Not.EqualTo(alpha.Tags[1].Id), "NOCASE folds no other letters");
+    }
+
+    [Test]
     public async Task DropsUnknownReferencesWithAWarning()
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
