@@ -36,12 +36,14 @@ public static class PublisherApi
     /// </summary>
     public static WebApplication UsePublisherApi(this WebApplication app)
     {
+        // Only /rest/v1 has callers to authenticate and limits to keep: the protocol, the pages and the files are
+        // public, and at tens of thousands of answers a second they should not pay for a bearer-token check.
         app.UseWhen(http => PublisherApiRoutes.IsPublisherApiPath(http.Request.Path), branch => branch
             .UseMiddleware<PublisherApiErrorMiddleware>()
-            .UseMiddleware<PlainHttpGuard>());
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
+            .UseMiddleware<PlainHttpGuard>()
+            .UseAuthentication()
+            .UseAuthorization()
+            .UseRateLimiter());
         return app;
     }
 
