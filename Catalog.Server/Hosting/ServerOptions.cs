@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Catalog.Server.Hosting;
 
 /// <summary>Configuration section <c>Catalog:Server</c>.</summary>
-public sealed class ServerOptions
+public sealed class ServerOptions : IValidatableObject
 {
     public const string Section = "Catalog:Server";
 
@@ -18,4 +19,13 @@ public sealed class ServerOptions
 
     /// <summary>Loaded into an empty database at start; empty disables seeding.</summary>
     public string SeedDirectory { get; set; } = "seed-data";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // A mistyped proxy must stop the start with its own name, not as a parse failure deep in the pipeline.
+        foreach (var proxy in TrustedProxies.Where(p => !IPAddress.TryParse(p, out _)))
+            yield return new ValidationResult($"{Section}:TrustedProxies: '{proxy}' is not an IP address.", [nameof(TrustedProxies)]);
+        if (PublicBaseUrl.Length > 0 && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+            yield return new ValidationResult($"{Section}:PublicBaseUrl: '{PublicBaseUrl}' is not an absolute http or https URL.", [nameof(PublicBaseUrl)]);
+    }
 }

@@ -86,6 +86,25 @@ public sealed class CommandLineTests
         }
     }
 
+    [TestCase("--Catalog:Server:TrustedProxies:0=10.0.0.300", "TrustedProxies: '10.0.0.300' is not an IP address")]
+    [TestCase("--Catalog:Server:PublicBaseUrl=marketplace.example.com", "PublicBaseUrl: 'marketplace.example.com' is not an absolute http or https URL")]
+    [TestCase("--Catalog:Server:PublicBaseUrl=/mpc", "PublicBaseUrl: '/mpc' is not an absolute http or https URL")]
+    public async Task Invalid_server_setting_is_named_before_anything_is_written(string setting, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("catalog-commands-").FullName;
+        try
+        {
+            var run = await CommandRun.InFolderAsync(folder, "seed", setting);
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.ToString);
+            Assert.That(run.Error, Does.Contain(message));
+            Assert.That(File.Exists(Path.Combine(folder, "catalog.db")), Is.False);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Test]
     public async Task Setting_given_as_key_and_value_in_two_arguments_is_a_setting_not_an_argument()
     {
