@@ -75,53 +75,38 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
 
     public long IndexedChangeNumber => Interlocked.Read(ref indexedChangeNumber);
 
-    public async Task IndexAsync(IReadOnlyList<Listing> listings, long changeNumber, CancellationToken ct)
+    public Task IndexAsync(IReadOnlyList<Listing> listings, long changeNumber, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await writeLock.WaitAsync(ct).ConfigureAwait(false);
-        try
+        return WriteAsync(() =>
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
             foreach (var listing in listings)
             {
                 ct.ThrowIfCancellationRequested();
                 writer.UpdateDocument(new Term(SearchFields.Id, ListingDocument.IdText(listing.Id)), ListingDocument.Create(listing, releases));
             }
             CommitAndRefresh(Math.Max(IndexedChangeNumber, changeNumber));
-        }
-        finally
-        {
-            writeLock.Release();
-        }
+            return Task.CompletedTask;
+        }, ct);
     }
 
-    public async Task DeleteAsync(IReadOnlyList<int> ids, long changeNumber, CancellationToken ct)
+    public Task DeleteAsync(IReadOnlyList<int> ids, long changeNumber, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await writeLock.WaitAsync(ct).ConfigureAwait(false);
-        try
+        return WriteAsync(() =>
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
             if (ids.Count > 0)
                 writer.DeleteDocuments(ids.Select(id => new Term(SearchFields.Id, ListingDocument.IdText(id))).ToArray());
             CommitAndRefresh(Math.Max(IndexedChangeNumber, changeNumber));
-        }
-        finally
-        {
-            writeLock.Release();
-        }
+            return Task.CompletedTask;
+        }, ct);
     }
 
-    public async Task RebuildAsync(IAsyncEnumerable<Listing> all, long changeNumber, CancellationToken ct)
+    public Task RebuildAsync(IAsyncEnumerable<Listing> all, long changeNumber, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(all);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await writeLock.WaitAsync(ct).ConfigureAwait(false);
-        try
+        return WriteAsync(async () =>
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
             var completed = false;
             try
             {
@@ -141,6 +126,18 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
                 if (!completed)
                     CommitAndRefresh(0);
             }
+        }, ct);
+    }
+
+    /// <summary>Runs one write to the index at a time, on an index that is not disposed (checked again once the turn comes).</summary>
+    private async Task WriteAsync(Func<Task> write, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        await writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            await write().ConfigureAwait(false);
         }
         finally
         {
