@@ -27,6 +27,19 @@ public static class CatalogSchemaServiceCollectionExtensions
         services.TryAddSingleton<ReportStore>();
         services.TryAddSingleton<PackageStore>();
         services.TryAddSingleton<CatalogAdminStore>();
+        // The server and commands depend on the interfaces; the concrete classes stay registered because the
+        // publishing stores write through the content writer inside their own transactions.
+        services.TryAddSingleton<IStoreMigrator>(sp => sp.GetRequiredService<MigrationRunner>());
+        services.TryAddSingleton<ICatalogStore>(sp => sp.GetRequiredService<CatalogStore>());
+        services.TryAddSingleton<IChangeLog>(sp => sp.GetRequiredService<CatalogStore>());
+        services.TryAddSingleton<IStoreVersionSource>(sp => sp.GetRequiredService<StoreVersionMonitor>());
+        services.TryAddSingleton<ICatalogContentWriter>(sp => sp.GetRequiredService<CatalogContentWriter>());
+        services.TryAddSingleton<IPublisherStore>(sp => sp.GetRequiredService<PublisherStore>());
+        services.TryAddSingleton<IAppKeyStore>(sp => sp.GetRequiredService<AppKeyStore>());
+        services.TryAddSingleton<IFileRecordStore>(sp => sp.GetRequiredService<FileRecordStore>());
+        services.TryAddSingleton<IReportStore>(sp => sp.GetRequiredService<ReportStore>());
+        services.TryAddSingleton<IPackageStore>(sp => sp.GetRequiredService<PackageStore>());
+        services.TryAddSingleton<ICatalogAdminStore>(sp => sp.GetRequiredService<CatalogAdminStore>());
         return services;
     }
 }

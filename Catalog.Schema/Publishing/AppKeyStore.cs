@@ -4,7 +4,7 @@ using Dapper;
 namespace Catalog.Schema.Publishing;
 
 /// <summary>App keys and the session tokens issued for them; both kept only as hashes.</summary>
-public sealed class AppKeyStore(SqliteConnectionFactory connections)
+public sealed class AppKeyStore(SqliteConnectionFactory connections) : IAppKeyStore
 {
     private const string Columns = """
         app_id AS AppId, publisher_id AS PublisherId, is_operator AS IsOperator, secret_salt AS SecretSalt,

@@ -7,7 +7,7 @@ namespace Catalog.Schema.Publishing;
 /// The operator's view of catalogs, markets, categories, featured entries and news: ids with the external keys
 /// the content writer upserts by. Writes go through <see cref="CatalogContentWriter"/>.
 /// </summary>
-public sealed class CatalogAdminStore(SqliteConnectionFactory connections)
+public sealed class CatalogAdminStore(SqliteConnectionFactory connections) : ICatalogAdminStore
 {
     public async Task<IReadOnlyList<MarketRow>> GetMarketsAsync(CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Catalog.Schema.Publishing;
 /// The <c>files</c> table: upload records, and the check packages make on the files they name. (Storing and
 /// serving the bytes belongs to <c>Catalog.Server/Publishing/Files</c>.)
 /// </summary>
-public sealed class FileRecordStore(SqliteConnectionFactory connections, TimeProvider clock)
+public sealed class FileRecordStore(SqliteConnectionFactory connections, TimeProvider clock) : IFileRecordStore
 {
     private const string Columns = """
         id AS Id, sha256 AS Sha256, content_type AS ContentType, size AS Size, filename AS Filename,
@@ -60,9 +60,6 @@ public sealed class FileRecordStore(SqliteConnectionFactory connections, TimePro
             new { ids, ownerPublisherId }, cancellationToken: ct)).ConfigureAwait(false)).Select(i => (int)i).ToHashSet();
         return ids.Where(i => !usable.Contains(i)).Distinct().ToList();
     }
-
-    /// <summary>The path a published file is served at; listings store it relative, the wire makes it absolute.</summary>
-    public static string PublicPath(int fileId) => $"/files/{fileId}";
 
     private sealed record FileRow(long Id, string Sha256, string ContentType, long Size, string Filename, long? PublisherId, string CreatedAt)
     {

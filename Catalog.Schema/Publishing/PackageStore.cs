@@ -12,7 +12,7 @@ namespace Catalog.Schema.Publishing;
 /// <see cref="CatalogContentWriter"/> inside the same transaction as the package's own rows, so a package and
 /// its listing never disagree.
 /// </summary>
-public sealed class PackageStore(SqliteConnectionFactory connections, CatalogContentWriter writer, CatalogStore catalog, TimeProvider clock)
+public sealed class PackageStore(SqliteConnectionFactory connections, CatalogContentWriter writer, CatalogStore catalog, TimeProvider clock) : IPackageStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -286,8 +286,8 @@ public sealed class PackageStore(SqliteConnectionFactory connections, CatalogCon
             Status = content.Status,
             HomepageUrl = content.HomepageUrl,
             SupportUrl = content.SupportUrl,
-            Image = content.LogoFileId is { } logo ? FileRecordStore.PublicPath(logo) : content.ImageUrl,
-            Screenshot = content.ScreenshotFileId is { } shot ? FileRecordStore.PublicPath(shot) : content.ScreenshotUrl,
+            Image = content.LogoFileId is { } logo ? FilePaths.Of(logo) : content.ImageUrl,
+            Screenshot = content.ScreenshotFileId is { } shot ? FilePaths.Of(shot) : content.ScreenshotUrl,
             Tags = content.Tags,
             Categories = content.Categories.Where(categoryKeys.ContainsKey).Select(id => categoryKeys[id]).ToList(),
             Markets = content.Markets.Where(marketKeys.ContainsKey).Select(id => marketKeys[id]).ToList(),

@@ -4,7 +4,7 @@ using Dapper;
 namespace Catalog.Schema.Publishing;
 
 /// <summary>Publisher profiles. Saving one rewrites its live listings, so that is <see cref="PackageStore.SaveProfileAsync"/>.</summary>
-public sealed class PublisherStore(SqliteConnectionFactory connections, TimeProvider clock)
+public sealed class PublisherStore(SqliteConnectionFactory connections, TimeProvider clock) : IPublisherStore
 {
     internal const string Columns = """
         id AS Id, display_name AS DisplayName, company_name AS CompanyName, email AS Email,

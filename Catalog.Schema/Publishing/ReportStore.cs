@@ -7,9 +7,9 @@ namespace Catalog.Schema.Publishing;
 /// Usage figures from the counters the protocol keeps: <c>listings.installs_total</c> and <c>favorites</c>,
 /// <c>install_days</c> (filled by install-success reports) for the recent installs, and <c>install_errors</c>
 /// (whose <c>node_ids</c> name the listings a failed install involved). "Recent" is the last
-/// <see cref="CatalogStore.RecentInstallDays"/> days by the injected clock, today included.
+/// <see cref="ICatalogStore.RecentInstallDays"/> days by the injected clock, today included.
 /// </summary>
-public sealed class ReportStore(SqliteConnectionFactory connections, TimeProvider clock)
+public sealed class ReportStore(SqliteConnectionFactory connections, TimeProvider clock) : IReportStore
 {
     /// <summary>(error id, listing id) for every listing an error report names; node_ids is "1,2,3".</summary>
     private const string ErrorListings = """
@@ -152,7 +152,7 @@ public sealed class ReportStore(SqliteConnectionFactory connections, TimeProvide
     private (long FromDay, long FromSecond) Window()
     {
         var today = clock.GetUtcNow().ToUnixTimeSeconds() / 86_400;
-        var fromDay = today - (CatalogStore.RecentInstallDays - 1);
+        var fromDay = today - (ICatalogStore.RecentInstallDays - 1);
         return (fromDay, fromDay * 86_400);
     }
 

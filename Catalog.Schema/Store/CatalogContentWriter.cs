@@ -17,7 +17,7 @@ namespace Catalog.Schema.Store;
 /// changes nothing, and appends what changed to the change log. Nothing absent from the content is
 /// deleted: an import never loses data.
 /// </summary>
-public sealed class CatalogContentWriter(SqliteConnectionFactory connections, ReleaseTable releases, TimeProvider clock)
+public sealed class CatalogContentWriter(SqliteConnectionFactory connections, ReleaseTable releases, TimeProvider clock) : ICatalogContentWriter
 {
     private static readonly JsonSerializerOptions HashJson = new(JsonSerializerDefaults.Web);
 

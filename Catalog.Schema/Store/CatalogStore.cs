@@ -7,10 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace Catalog.Schema.Store;
 
 /// <summary>Reads the catalog and records install activity. Every list filters inside its SQL.</summary>
-public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvider clock)
+public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvider clock) : ICatalogStore
 {
-    /// <summary>"Recent" installs are those of the last this many days, today included (the wire's installsrecent, the reports).</summary>
-    public const int RecentInstallDays = 30;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string ListingColumns = """
@@ -398,7 +396,7 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
         return args;
     }
 
-    private long RecentInstallFromDay() => DayOf(clock.GetUtcNow()) - (RecentInstallDays - 1);
+    private long RecentInstallFromDay() => DayOf(clock.GetUtcNow()) - (ICatalogStore.RecentInstallDays - 1);
 
     private static long DayOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 86_400;
 

@@ -7,7 +7,7 @@ namespace Catalog.Schema.Store;
 /// Applies the numbered scripts in <c>Store/Migrations</c> that the database has not seen, each in its own
 /// transaction, and switches the file to WAL so readers never wait for the writer.
 /// </summary>
-public sealed class MigrationRunner(SqliteConnectionFactory connections, TimeProvider clock)
+public sealed class MigrationRunner(SqliteConnectionFactory connections, TimeProvider clock) : IStoreMigrator
 {
     private const string ResourcePrefix = "Catalog.Schema.Store.Migrations.";
 
@@ -17,6 +17,8 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, TimePro
         .Select(n => (Number: int.Parse(n.AsSpan(ResourcePrefix.Length, 4), provider: null), Name: n))
         .OrderBy(m => m.Number)
         .ToArray();
+
+    public IReadOnlyList<int> Known { get; } = Available.Select(m => m.Number).ToArray();
 
     /// <returns>The numbers of the migrations applied now.</returns>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct)

@@ -17,7 +17,7 @@ namespace Catalog.Schema.Store;
 /// the store's last modification never decrease), so a probe that saw nothing new may answer with a newer
 /// version another probe read, never an older one.
 /// </remarks>
-public sealed class StoreVersionMonitor(SqliteConnectionFactory connections) : IDisposable
+public sealed class StoreVersionMonitor(SqliteConnectionFactory connections) : IStoreVersionSource, IDisposable
 {
     private readonly ConcurrentBag<Probe> idle = [];
     private Newest newest = new(default);

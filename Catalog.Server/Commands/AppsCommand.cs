@@ -66,7 +66,7 @@ public sealed class AppsCommand : ICatalogCommand
         int? publisherId = null;
         if (publisher is not null)
         {
-            var publishers = services.GetRequiredService<PublisherStore>();
+            var publishers = services.GetRequiredService<IPublisherStore>();
             if (int.TryParse(publisher, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
                 if (await publishers.GetAsync(id, ct) is null)
@@ -95,7 +95,7 @@ public sealed class AppsCommand : ICatalogCommand
 
     private static async Task<int> ListAsync(IServiceProvider services, CommandContext context)
     {
-        var keys = await services.GetRequiredService<AppKeyStore>().ListAsync(null, context.Cancellation);
+        var keys = await services.GetRequiredService<IAppKeyStore>().ListAsync(null, context.Cancellation);
         context.Out.WriteLine($"{"app id",-26} {"publisher",-10} {"role",-9} {"created",-24} revoked");
         foreach (var key in keys)
         {

@@ -30,14 +30,14 @@ public sealed class CheckCommand : ICatalogCommand
             context.Error.WriteLine($"There is no database at {databasePath}.");
             return ExitCodes.Failed;
         }
-        var pending = await host.Get<MigrationRunner>().GetPendingAsync(context.Cancellation);
+        var pending = await host.Get<IStoreMigrator>().GetPendingAsync(context.Cancellation);
         if (pending.Count > 0)
         {
             context.Error.WriteLine($"The database at {databasePath} lacks migrations {string.Join(", ", pending)}; start the server or run seed or import to apply them.");
             return ExitCodes.Failed;
         }
 
-        var store = host.Get<CatalogStore>();
+        var store = host.Get<ICatalogStore>();
         var storeChange = await store.GetChangeNumberAsync(context.Cancellation);
         // A write while this runs shows as a difference (and the change numbers printed say so); it never hides one.
         var index = LuceneSearchIndex.ReadContents(host.Get<IOptions<SearchOptions>>().Value.IndexPath);

@@ -30,7 +30,7 @@ public sealed class CommandHost : IAsyncDisposable
             // before it has written anything.
             app.Services.GetService<IStartupValidator>()?.Validate();
             if (migrate)
-                await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+                await app.Services.GetRequiredService<IStoreMigrator>().MigrateAsync(ct);
             return new CommandHost(app);
         }
         catch

@@ -50,7 +50,7 @@ public sealed class ImportCommand : ICatalogCommand
             context.Out.WriteLine($"    ... and {import.Report.Issues.Count - IssuesShown} more");
 
         var progress = context.StartProgress("written", "listings", content.Listings.Count);
-        var result = await host.Get<CatalogContentWriter>().WriteAsync(content, progress, context.Cancellation);
+        var result = await host.Get<ICatalogContentWriter>().WriteAsync(content, progress, context.Cancellation);
         progress.Complete();
         PrintResult(context.Out, result);
         context.Out.WriteLine($"Imported {content.Listings.Count} listings in {CommandContext.Seconds(context.Clock.GetElapsedTime(started))}.");

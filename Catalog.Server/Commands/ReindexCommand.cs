@@ -19,7 +19,7 @@ public sealed class ReindexCommand : ICatalogCommand
         if (context.Arguments.Count > 0)
             return context.UsageError($"reindex takes no arguments, not '{context.Arguments[0]}'.");
         await using var host = await context.OpenHostAsync();
-        var total = await host.Get<CatalogStore>().CountListingsAsync(context.Cancellation);
+        var total = await host.Get<ICatalogStore>().CountListingsAsync(context.Cancellation);
         // Opening the index fails when another process holds it; CommandLine reports that.
         var follower = host.Get<SearchIndexFollower>();
         var progress = context.StartProgress("indexed", "listings", total);

@@ -29,7 +29,7 @@ public sealed class SeedCommand : ICatalogCommand
         }
         var started = context.Clock.GetTimestamp();
         var content = await host.Get<SeedLoader>().LoadAsync(directory, context.Cancellation);
-        var result = await host.Get<CatalogContentWriter>().WriteAsync(content, context.Cancellation);
+        var result = await host.Get<ICatalogContentWriter>().WriteAsync(content, context.Cancellation);
         ImportCommand.PrintResult(context.Out, result);
         context.Out.WriteLine($"Seeded from {directory} in {CommandContext.Seconds(context.Clock.GetElapsedTime(started))}.");
         return ExitCodes.Ok;

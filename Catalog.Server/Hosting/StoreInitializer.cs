@@ -9,7 +9,7 @@ namespace Catalog.Server.Hosting;
 /// loads the seed catalog through the same write path as any import.
 /// </summary>
 public sealed class StoreInitializer(
-    MigrationRunner migrations, CatalogStore store, SeedLoader seeds, CatalogContentWriter writer,
+    IStoreMigrator migrations, ICatalogStore store, SeedLoader seeds, ICatalogContentWriter writer,
     IOptions<ServerOptions> options, IHostEnvironment environment, ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

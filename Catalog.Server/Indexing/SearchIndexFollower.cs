@@ -9,7 +9,7 @@ namespace Catalog.Server.Indexing;
 /// names since the index's own change number. A restart, an import by another process and a reindex are
 /// this one code path.
 /// </summary>
-public sealed class SearchIndexFollower(CatalogStore store, ISearchIndexer indexer, ILogger<SearchIndexFollower> logger)
+public sealed class SearchIndexFollower(ICatalogStore store, ISearchIndexer indexer, ILogger<SearchIndexFollower> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 

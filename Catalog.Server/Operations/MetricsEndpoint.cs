@@ -9,7 +9,7 @@ namespace Catalog.Server.Operations;
 /// </summary>
 public static class MetricsEndpoint
 {
-    public static async Task<IResult> WriteMetrics(RequestMetrics requests, CatalogStore store, LuceneSearchIndex index, CancellationToken ct)
+    public static async Task<IResult> WriteMetrics(RequestMetrics requests, ICatalogStore store, LuceneSearchIndex index, CancellationToken ct)
     {
         var text = new PrometheusText();
         var series = requests.Snapshot();

@@ -8,7 +8,7 @@ namespace Catalog.Server.Operations;
 /// Ready needs an index at the store's change number: a replica still catching up would answer searches
 /// without the latest writes, so the load balancer should wait for it.
 /// </summary>
-public sealed class SearchIndexHealthCheck(CatalogStore store, ISearchIndexer index) : IHealthCheck
+public sealed class SearchIndexHealthCheck(ICatalogStore store, ISearchIndexer index) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Catalog.Server.Operations;
 
 /// <summary>Ready needs a store that opens and has every migration this build knows.</summary>
-public sealed class StoreHealthCheck(MigrationRunner migrations) : IHealthCheck
+public sealed class StoreHealthCheck(IStoreMigrator migrations) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -37,7 +37,7 @@ public static class HomePages
         return Render<HomePage>(new HomeModel(frame, summaries, PageText.Clean(featured.Listings), PageText.Clean(recent.Listings), PageText.Clean(popular.Listings), news.Select(PageText.Clean).FirstOrDefault()));
     }
 
-    public static async Task<RazorComponentResult<NewsPage>> News(HttpContext http, PageFrames frames, CatalogStore store)
+    public static async Task<RazorComponentResult<NewsPage>> News(HttpContext http, PageFrames frames, ICatalogStore store)
     {
         var frame = await frames.ForAsync(http);
         var news = await store.GetNewsAsync(http.RequestAborted);
@@ -45,7 +45,7 @@ public static class HomePages
     }
 
     /// <summary><c>?mpc_install={id}</c>; an id that is not a listing still gets the general help.</summary>
-    public static async Task<RazorComponentResult<InstallIntroPage>> InstallIntro(HttpContext http, PageFrames frames, CatalogStore store)
+    public static async Task<RazorComponentResult<InstallIntroPage>> InstallIntro(HttpContext http, PageFrames frames, ICatalogStore store)
     {
         var frame = await frames.ForAsync(http);
         var id = http.Request.Query["mpc_install"].ToString();

@@ -10,7 +10,7 @@ public sealed record PageFrame(PageLinks Links, string SiteName, string XmlTwin,
 }
 
 /// <summary>Builds the <see cref="PageFrame"/> of a request.</summary>
-public sealed class PageFrames(CatalogStore store, PublicBaseUrl baseUrl, PageAssets assets)
+public sealed class PageFrames(ICatalogStore store, PublicBaseUrl baseUrl, PageAssets assets)
 {
     public const string DefaultSiteName = "Marketplace Catalog";
 

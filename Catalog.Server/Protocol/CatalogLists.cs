@@ -7,7 +7,7 @@ namespace Catalog.Server.Protocol;
 /// The catalog's lists as the protocol defines them (sizes, promoted entries, the Eclipse client's list
 /// rules), read from the store; the XML list endpoints and the web pages both ask here.
 /// </summary>
-public sealed class CatalogLists(CatalogStore store, IOptions<ProtocolOptions> options)
+public sealed class CatalogLists(ICatalogStore store, IOptions<ProtocolOptions> options)
 {
     public int CategoryPageSize => options.Value.CategoryPageSize;
 

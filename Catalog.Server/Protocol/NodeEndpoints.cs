@@ -35,7 +35,7 @@ public static class NodeEndpoints
 
     /// <summary>The title as sent, else form-decoded (<c>+</c> for a space).</summary>
     /// <exception cref="ProtocolException">404 when no listing has this url title.</exception>
-    public static async Task<Listing> FindByTitleAsync(CatalogStore store, string title, CancellationToken ct) =>
+    public static async Task<Listing> FindByTitleAsync(ICatalogStore store, string title, CancellationToken ct) =>
         await store.GetListingByUrlTitleAsync(title, ct)
         ?? await store.GetListingByUrlTitleAsync(RequestParsing.FormDecodedPathPiece(title), ct)
         ?? throw ProtocolException.NotFound($"No node titled '{RequestParsing.Shorten(title)}'.");

@@ -12,9 +12,9 @@ namespace Catalog.Server.Protocol;
 /// and a document bound to this request's public links. Handlers stay a few lines each.
 /// </summary>
 public sealed class ProtocolResponder(
-    CatalogStore store, ReleaseTable releases, PublicBaseUrl baseUrl, StoreVersionMonitor monitor, ProtocolCache cache)
+    ICatalogStore store, ReleaseTable releases, PublicBaseUrl baseUrl, IStoreVersionSource monitor, ProtocolCache cache)
 {
-    public CatalogStore Store => store;
+    public ICatalogStore Store => store;
 
     public ClientContext Client(HttpContext http) => ClientContext.From(http.Request, releases);
 

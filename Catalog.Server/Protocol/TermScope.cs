@@ -9,7 +9,7 @@ namespace Catalog.Server.Protocol;
 /// </summary>
 public sealed record TermScope(int? CategoryId, int? MarketId, string Name)
 {
-    public static async Task<TermScope> ResolveAsync(CatalogStore store, IReadOnlyList<int> ids, CancellationToken ct)
+    public static async Task<TermScope> ResolveAsync(ICatalogStore store, IReadOnlyList<int> ids, CancellationToken ct)
     {
         var categories = (await store.GetCategoriesAsync(ct)).ToDictionary(c => c.Id);
         var markets = (await store.GetMarketsAsync(ct)).ToDictionary(m => m.Id);
@@ -34,12 +34,12 @@ public sealed record TermScope(int? CategoryId, int? MarketId, string Name)
     }
 
     /// <exception cref="ProtocolException">404 when no category has this slug.</exception>
-    public static async Task<Category> FindCategoryBySlugAsync(CatalogStore store, string slug, CancellationToken ct) =>
+    public static async Task<Category> FindCategoryBySlugAsync(ICatalogStore store, string slug, CancellationToken ct) =>
         (await store.GetCategoriesAsync(ct)).FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase))
         ?? throw ProtocolException.NotFound($"No category '{RequestParsing.Shorten(slug)}'.");
 
     /// <exception cref="ProtocolException">404 when no market has this slug.</exception>
-    public static async Task<Market> FindMarketBySlugAsync(CatalogStore store, string slug, CancellationToken ct) =>
+    public static async Task<Market> FindMarketBySlugAsync(ICatalogStore store, string slug, CancellationToken ct) =>
         (await store.GetMarketsAsync(ct)).FirstOrDefault(m => string.Equals(m.Slug, slug, StringComparison.OrdinalIgnoreCase))
         ?? throw ProtocolException.NotFound($"No market '{RequestParsing.Shorten(slug)}'.");
 }

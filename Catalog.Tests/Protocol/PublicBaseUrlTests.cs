@@ -60,7 +60,7 @@ public sealed class PublicBaseUrlTests
                 new ListingSource
                 {
                     Key = "uploaded-logo", Name = "Uploaded Logo", Created = when, Changed = when,
-                    Image = FileRecordStore.PublicPath(7), Screenshot = FileRecordStore.PublicPath(8),
+                    Image = FilePaths.Of(7), Screenshot = FilePaths.Of(8),
                 },
                 new ListingSource
                 {
@@ -85,7 +85,7 @@ public sealed class PublicBaseUrlTests
         var when = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         await app.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
         {
-            Listings = [new ListingSource { Key = "k", Name = "Local Logo", Created = when, Changed = when, Image = FileRecordStore.PublicPath(3) }],
+            Listings = [new ListingSource { Key = "k", Name = "Local Logo", Created = when, Changed = when, Image = FilePaths.Of(3) }],
         }, CancellationToken.None);
 
         var node = (await ProtocolResponse.GetAsync(app.Client, "/content/local-logo/api/p")).Root.Element("node")!;

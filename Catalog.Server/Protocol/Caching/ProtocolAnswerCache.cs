@@ -9,7 +9,7 @@ namespace Catalog.Server.Protocol.Caching;
 /// successful answer. The query is part of the key whole, so whatever the handler reads from it (release,
 /// os, client, ids) is covered.
 /// </summary>
-public sealed class ProtocolAnswerCache(ProtocolCache cache, StoreVersionMonitor monitor, PublicBaseUrl baseUrl) : IEndpointFilter
+public sealed class ProtocolAnswerCache(ProtocolCache cache, IStoreVersionSource monitor, PublicBaseUrl baseUrl) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -46,7 +46,7 @@ public sealed class ProtocolCache : IDisposable
         cache?.Set(key, xml, new MemoryCacheEntryOptions { Size = xml.Length + EntryOverhead });
 
     /// <summary>Categories by id as of <paramref name="version"/>; read from the store once per change number.</summary>
-    public async Task<IReadOnlyDictionary<int, Category>> CategoriesAsync(StoreVersion version, CatalogStore store, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<int, Category>> CategoriesAsync(StoreVersion version, ICatalogStore store, CancellationToken ct)
     {
         if (Volatile.Read(ref categories) is { } known && known.ChangeNumber == version.ChangeNumber)
             return known.ById;

@@ -41,7 +41,7 @@ public static class AppEndpoints
         return PublisherJson.Result(new TokenResponse(token.PublisherId, token.Ust, token.ExpiresIn));
     }
 
-    public static async Task<IResult> ListApps(Caller caller, AppKeyStore keys, CancellationToken ct)
+    public static async Task<IResult> ListApps(Caller caller, IAppKeyStore keys, CancellationToken ct)
     {
         var list = await keys.ListAsync(caller.IsOperator ? null : caller.PublisherId, ct);
         return PublisherJson.Result(list.Select(AppKeyView.From).ToList());
@@ -59,7 +59,7 @@ public static class AppEndpoints
             StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> RevokeApp(string appId, Caller caller, AppKeyStore keys, AppKeyService apps, CancellationToken ct)
+    public static async Task<IResult> RevokeApp(string appId, Caller caller, IAppKeyStore keys, AppKeyService apps, CancellationToken ct)
     {
         var key = await keys.GetAsync(appId, ct);
         if (key is null)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Server.Publishing.Apps;
 
 /// <summary>Creates, verifies and revokes app keys and issues session tokens; shared by the API and the command line.</summary>
-public sealed class AppKeyService(AppKeyStore keys, PublisherStore publishers, TimeProvider clock, IOptions<PublishingOptions> options)
+public sealed class AppKeyService(IAppKeyStore keys, IPublisherStore publishers, TimeProvider clock, IOptions<PublishingOptions> options)
 {
     public const int MaxKeysPerPublisher = 3;
 

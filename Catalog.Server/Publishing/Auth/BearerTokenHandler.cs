@@ -13,7 +13,7 @@ namespace Catalog.Server.Publishing.Auth;
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppKeyStore keys, TimeProvider clock)
+    IAppKeyStore keys, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PublisherBearer";

@@ -23,7 +23,7 @@ public static class FileEndpoints
     /// the bytes go to storage first and the rows last, in one transaction.
     /// </summary>
     public static async Task<IResult> Upload(
-        HttpContext http, Caller caller, FileUploadReader reader, IFileStorage storage, FileRecordStore files, PublicBaseUrl baseUrl)
+        HttpContext http, Caller caller, FileUploadReader reader, IFileStorage storage, IFileRecordStore files, PublicBaseUrl baseUrl)
     {
         var ct = http.RequestAborted;
         var uploads = await reader.ReadAsync(http.Request, ct);
@@ -43,7 +43,7 @@ public static class FileEndpoints
         }
     }
 
-    public static async Task<IResult> GetUpload(int id, HttpContext http, Caller caller, FileRecordStore files, PublicBaseUrl baseUrl)
+    public static async Task<IResult> GetUpload(int id, HttpContext http, Caller caller, IFileRecordStore files, PublicBaseUrl baseUrl)
     {
         var file = await files.GetAsync(id, http.RequestAborted) ?? throw ApiException.NotFound("file upload");
         if (!caller.MayManage(file.PublisherId))

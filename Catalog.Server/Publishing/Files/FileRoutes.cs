@@ -6,6 +6,6 @@ public static class FileRoutes
     public const string Uploads = "/files/uploads";
     public const string Upload = "/files/uploads/{id:int}";
 
-    /// <summary>Where anyone reads a file; <see cref="Catalog.Schema.Publishing.FileRecordStore.PublicPath"/> writes these paths.</summary>
-    public const string PublicFile = "/files/{id:int}";
+    /// <summary>Where anyone reads a file (the path the store writes into listings).</summary>
+    public const string PublicFile = Catalog.Schema.Publishing.FilePaths.Route;
 }

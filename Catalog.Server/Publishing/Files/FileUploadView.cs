@@ -11,5 +11,5 @@ public sealed record FileUploadView(
 {
     public static FileUploadView From(FileRecord file, string publicBaseUrl) =>
         new(file.Id, file.Filename, file.ContentType, file.Size, file.Sha256,
-            publicBaseUrl.TrimEnd('/') + FileRecordStore.PublicPath(file.Id), file.PublisherId, file.CreatedAt);
+            publicBaseUrl.TrimEnd('/') + FilePaths.Of(file.Id), file.PublisherId, file.CreatedAt);
 }

@@ -21,7 +21,7 @@ public static class PublicFileEndpoints
     }
 
     public static async Task<IResult> ServeFile(
-        int id, HttpContext http, FileRecordStore files, IFileStorage storage, ILoggerFactory loggers)
+        int id, HttpContext http, IFileRecordStore files, IFileStorage storage, ILoggerFactory loggers)
     {
         var file = await files.GetAsync(id, http.RequestAborted);
         if (file is null)

@@ -12,7 +12,7 @@ namespace Catalog.Server.Publishing.Operator;
 
 /// <summary>
 /// The operator's catalog: catalogs, markets, categories, featured and promoted entries, news (GET list, POST
-/// create, PUT partial, DELETE), and the approval queue. Every write goes through <see cref="CatalogContentWriter"/>
+/// create, PUT partial, DELETE), and the approval queue. Every write goes through <see cref="ICatalogContentWriter"/>
 /// and its change log, and the search index catches up before the answer.
 /// </summary>
 public static class OperatorEndpoints
@@ -51,7 +51,7 @@ public static class OperatorEndpoints
         return api;
     }
 
-    public static async Task<IResult> ListApprovals(HttpContext http, PackageStore packages)
+    public static async Task<IResult> ListApprovals(HttpContext http, IPackageStore packages)
     {
         var pending = await packages.ListPendingAsync(PackageStates.Submitted, http.RequestAborted);
         return List(http, pending.Select(PackageView.From).ToList());
@@ -59,10 +59,10 @@ public static class OperatorEndpoints
 
     // Markets
 
-    public static async Task<IResult> ListMarkets(HttpContext http, CatalogAdminStore admin) =>
+    public static async Task<IResult> ListMarkets(HttpContext http, ICatalogAdminStore admin) =>
         List(http, (await admin.GetMarketsAsync(http.RequestAborted)).Select(ToView).ToList());
 
-    public static async Task<IResult> CreateMarket(HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> CreateMarket(HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var request = await JsonBody.ReadAsync<MarketRequest>(http.Request);
         var name = Validation.Text("name", request.Name, 200, required: true);
@@ -76,7 +76,7 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView(created), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> UpdateMarket(int id, HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> UpdateMarket(int id, HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var markets = await admin.GetMarketsAsync(http.RequestAborted);
         var current = markets.SingleOrDefault(m => m.Id == id) ?? throw ApiException.NotFound("market");
@@ -89,15 +89,15 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView((await admin.GetMarketsAsync(http.RequestAborted)).Single(m => m.Id == id)));
     }
 
-    public static Task<IResult> DeleteMarket(int id, CatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
+    public static Task<IResult> DeleteMarket(int id, ICatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
         RemoveAsync(writer, follower, CatalogItemKind.Market, id, "market", ct);
 
     // Categories
 
-    public static async Task<IResult> ListCategories(HttpContext http, CatalogAdminStore admin) =>
+    public static async Task<IResult> ListCategories(HttpContext http, ICatalogAdminStore admin) =>
         List(http, (await admin.GetCategoriesAsync(http.RequestAborted)).Select(ToView).ToList());
 
-    public static async Task<IResult> CreateCategory(HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> CreateCategory(HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var request = await JsonBody.ReadAsync<CategoryRequest>(http.Request);
         var name = Validation.Text("name", request.Name, 200, required: true);
@@ -112,7 +112,7 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView(created), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> UpdateCategory(int id, HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> UpdateCategory(int id, HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var categories = await admin.GetCategoriesAsync(http.RequestAborted);
         var current = categories.SingleOrDefault(c => c.Id == id) ?? throw ApiException.NotFound("category");
@@ -126,15 +126,15 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView((await admin.GetCategoriesAsync(http.RequestAborted)).Single(c => c.Id == id)));
     }
 
-    public static Task<IResult> DeleteCategory(int id, CatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
+    public static Task<IResult> DeleteCategory(int id, ICatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
         RemoveAsync(writer, follower, CatalogItemKind.Category, id, "category", ct);
 
     // Catalogs
 
-    public static async Task<IResult> ListCatalogs(HttpContext http, CatalogAdminStore admin) =>
+    public static async Task<IResult> ListCatalogs(HttpContext http, ICatalogAdminStore admin) =>
         List(http, (await admin.GetCatalogsAsync(http.RequestAborted)).Select(ToView).ToList());
 
-    public static async Task<IResult> CreateCatalog(HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> CreateCatalog(HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var request = await JsonBody.ReadAsync<CatalogRequest>(http.Request);
         var title = Validation.Text("title", request.Title, 200, required: true);
@@ -144,7 +144,7 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView(created), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> UpdateCatalog(int id, HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> UpdateCatalog(int id, HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var current = (await admin.GetCatalogsAsync(http.RequestAborted)).SingleOrDefault(c => c.Id == id) ?? throw ApiException.NotFound("catalog");
         var request = await JsonBody.ReadAsync<CatalogRequest>(http.Request);
@@ -152,15 +152,15 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView((await admin.GetCatalogsAsync(http.RequestAborted)).Single(c => c.Id == id)));
     }
 
-    public static Task<IResult> DeleteCatalog(int id, CatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
+    public static Task<IResult> DeleteCatalog(int id, ICatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
         RemoveAsync(writer, follower, CatalogItemKind.Catalog, id, "catalog", ct);
 
     // Featured and promoted
 
-    public static async Task<IResult> ListFeatured(HttpContext http, CatalogAdminStore admin) =>
+    public static async Task<IResult> ListFeatured(HttpContext http, ICatalogAdminStore admin) =>
         List(http, (await admin.GetFeaturedAsync(http.RequestAborted)).Select(ToView).ToList());
 
-    public static async Task<IResult> CreateFeatured(HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> CreateFeatured(HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var request = await JsonBody.ReadAsync<FeaturedRequest>(http.Request);
         if (request.ListingId is not { } listingId)
@@ -179,7 +179,7 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView(created), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> UpdateFeatured(int id, HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> UpdateFeatured(int id, HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var current = (await admin.GetFeaturedAsync(http.RequestAborted)).SingleOrDefault(f => f.Id == id) ?? throw ApiException.NotFound("featured entry");
         var request = await JsonBody.ReadAsync<FeaturedRequest>(http.Request);
@@ -199,15 +199,15 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView((await admin.GetFeaturedAsync(http.RequestAborted)).Single(f => f.Id == id)));
     }
 
-    public static Task<IResult> DeleteFeatured(int id, CatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
+    public static Task<IResult> DeleteFeatured(int id, ICatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
         RemoveAsync(writer, follower, CatalogItemKind.Featured, id, "featured entry", ct);
 
     // News
 
-    public static async Task<IResult> ListNews(HttpContext http, CatalogAdminStore admin) =>
+    public static async Task<IResult> ListNews(HttpContext http, ICatalogAdminStore admin) =>
         List(http, (await admin.GetNewsAsync(http.RequestAborted)).Select(ToView).ToList());
 
-    public static async Task<IResult> CreateNews(HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower, TimeProvider clock)
+    public static async Task<IResult> CreateNews(HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower, TimeProvider clock)
     {
         var request = await JsonBody.ReadAsync<NewsRequest>(http.Request);
         var title = Validation.Text("short_title", request.ShortTitle, 500, required: true);
@@ -220,7 +220,7 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView((await admin.GetNewsAsync(http.RequestAborted)).Single(n => n.Url == url)), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> UpdateNews(int id, HttpContext http, CatalogAdminStore admin, CatalogContentWriter writer, SearchIndexFollower follower)
+    public static async Task<IResult> UpdateNews(int id, HttpContext http, ICatalogAdminStore admin, ICatalogContentWriter writer, SearchIndexFollower follower)
     {
         var current = (await admin.GetNewsAsync(http.RequestAborted)).SingleOrDefault(n => n.Id == id) ?? throw ApiException.NotFound("news item");
         var request = await JsonBody.ReadAsync<NewsRequest>(http.Request);
@@ -232,12 +232,12 @@ public static class OperatorEndpoints
         return PublisherJson.Result(ToView((await admin.GetNewsAsync(http.RequestAborted)).Single(n => n.Id == id)));
     }
 
-    public static Task<IResult> DeleteNews(int id, CatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
+    public static Task<IResult> DeleteNews(int id, ICatalogContentWriter writer, SearchIndexFollower follower, CancellationToken ct) =>
         RemoveAsync(writer, follower, CatalogItemKind.News, id, "news item", ct);
 
     // Shared
 
-    private static async Task WriteAsync(CatalogContentWriter writer, SearchIndexFollower follower, CatalogContent content, CancellationToken ct)
+    private static async Task WriteAsync(ICatalogContentWriter writer, SearchIndexFollower follower, CatalogContent content, CancellationToken ct)
     {
         var result = await writer.WriteAsync(content, ct);
         if (result.Warnings.Count > 0)
@@ -245,7 +245,7 @@ public static class OperatorEndpoints
         await follower.CatchUpAsync(ct);
     }
 
-    private static async Task<IResult> RemoveAsync(CatalogContentWriter writer, SearchIndexFollower follower, CatalogItemKind kind, int id, string what, CancellationToken ct)
+    private static async Task<IResult> RemoveAsync(ICatalogContentWriter writer, SearchIndexFollower follower, CatalogItemKind kind, int id, string what, CancellationToken ct)
     {
         if (!await writer.RemoveAsync(kind, id, ct))
             throw ApiException.NotFound(what);
@@ -259,7 +259,7 @@ public static class OperatorEndpoints
         return PublisherJson.Result(items);
     }
 
-    private static async Task<List<string>> MarketKeysAsync(CatalogAdminStore admin, List<int> ids, CancellationToken ct)
+    private static async Task<List<string>> MarketKeysAsync(ICatalogAdminStore admin, List<int> ids, CancellationToken ct)
     {
         var keys = new List<string>();
         for (var i = 0; i < ids.Count; i++)

@@ -22,7 +22,7 @@ public static class PackageEndpoints
         return api;
     }
 
-    public static async Task<IResult> ListPackages(HttpContext http, Caller caller, PackageStore packages, int? offset, int? limit, string? sort)
+    public static async Task<IResult> ListPackages(HttpContext http, Caller caller, IPackageStore packages, int? offset, int? limit, string? sort)
     {
         var (from, count) = Validation.Paging(offset, limit);
         // A publisher lists its own packages; the operator every package and every listing without one.
@@ -32,10 +32,10 @@ public static class PackageEndpoints
         return PublisherJson.Result(page.Select(PackageView.From).ToList());
     }
 
-    public static async Task<IResult> GetPackage(int id, Caller caller, PackageStore packages, CancellationToken ct) =>
+    public static async Task<IResult> GetPackage(int id, Caller caller, IPackageStore packages, CancellationToken ct) =>
         PublisherJson.Result(PackageView.From(await OwnedAsync(id, caller, packages, ct)));
 
-    public static async Task<IResult> GetPackageStatus(int id, Caller caller, PackageStore packages, CancellationToken ct)
+    public static async Task<IResult> GetPackageStatus(int id, Caller caller, IPackageStore packages, CancellationToken ct)
     {
         var package = await OwnedAsync(id, caller, packages, ct);
         var history = await packages.GetHistoryAsync(id, ct);
@@ -91,7 +91,7 @@ public static class PackageEndpoints
         return PublisherJson.Result(results);
     }
 
-    private static async Task<PackageRecord> OwnedAsync(int id, Caller caller, PackageStore packages, CancellationToken ct)
+    private static async Task<PackageRecord> OwnedAsync(int id, Caller caller, IPackageStore packages, CancellationToken ct)
     {
         var package = await packages.GetAsync(id, ct) ?? throw ApiException.NotFound("package");
         if (!caller.MayManage(package.PublisherId))

@@ -9,7 +9,7 @@ namespace Catalog.Server.Publishing.Packages;
 /// Turns a request item into package content, checking every field it carries (400 naming the field), and
 /// checks a package is ready to go live (installable, files usable, taxonomy still there).
 /// </summary>
-public sealed partial class PackageValidator(CatalogStore catalog, FileRecordStore files, ReleaseTable releases)
+public sealed partial class PackageValidator(ICatalogStore catalog, IFileRecordStore files, ReleaseTable releases)
 {
     public const int MaxVersions = 50;
     public const int MaxFeatures = 200;

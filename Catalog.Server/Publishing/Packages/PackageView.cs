@@ -51,8 +51,8 @@ public sealed record PackageView
             Categories = content.Categories, Markets = content.Markets, Tags = content.Tags, License = content.License,
             Status = content.Status, HomepageUrl = content.HomepageUrl, SupportUrl = content.SupportUrl,
             LogoFileId = content.LogoFileId, ScreenshotFileId = content.ScreenshotFileId,
-            ImageUrl = content.LogoFileId is { } logo ? FileRecordStore.PublicPath(logo) : content.ImageUrl,
-            ScreenshotUrl = content.ScreenshotFileId is { } shot ? FileRecordStore.PublicPath(shot) : content.ScreenshotUrl,
+            ImageUrl = content.LogoFileId is { } logo ? FilePaths.Of(logo) : content.ImageUrl,
+            ScreenshotUrl = content.ScreenshotFileId is { } shot ? FilePaths.Of(shot) : content.ScreenshotUrl,
             Versions = content.Versions.Select(v => new VersionView(v.Version, v.UpdateSiteUrl, v.Releases, v.Platforms, v.MinJavaVersion,
                 v.Features.Select(f => new FeatureView(f.Id, f.Required, f.Selected)).ToList())).ToList(),
         };

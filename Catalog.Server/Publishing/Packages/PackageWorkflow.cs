@@ -12,7 +12,7 @@ namespace Catalog.Server.Publishing.Packages;
 /// nothing. Whatever goes live or comes down is in the search index before the answer.
 /// </summary>
 public sealed class PackageWorkflow(
-    PackageStore packages, PackageValidator validator, SearchIndexFollower follower, IOptions<PublishingOptions> options)
+    IPackageStore packages, PackageValidator validator, SearchIndexFollower follower, IOptions<PublishingOptions> options)
 {
     public const string AutoApprover = "auto-approval";
 

@@ -17,13 +17,13 @@ public static class ReportEndpoints
         return api;
     }
 
-    public static async Task<IResult> GetMetrics(ReportStore reports, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> GetMetrics(IReportStore reports, TimeProvider clock, CancellationToken ct)
     {
         var asOf = clock.GetUtcNow();
         return PublisherJson.Result(MetricsView.From(await reports.GetMetricsAsync(ct), asOf));
     }
 
-    public static async Task<IResult> GetPublisherTotals(int id, Caller caller, PublisherStore publishers, ReportStore reports, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> GetPublisherTotals(int id, Caller caller, IPublisherStore publishers, IReportStore reports, TimeProvider clock, CancellationToken ct)
     {
         if (!caller.MayManage(id))
             throw ApiException.Forbidden("A publisher may read only its own reports.");
@@ -34,7 +34,7 @@ public static class ReportEndpoints
     }
 
     /// <summary>Listings without a publisher (seeded, imported, operator-managed) are the operator's to read.</summary>
-    public static async Task<IResult> GetListingReport(int id, Caller caller, ReportStore reports, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> GetListingReport(int id, Caller caller, IReportStore reports, TimeProvider clock, CancellationToken ct)
     {
         var (exists, owner) = await reports.FindListingOwnerAsync(id, ct);
         if (!exists)
@@ -44,7 +44,7 @@ public static class ReportEndpoints
         var asOf = clock.GetUtcNow();
         var usage = await reports.GetListingUsageAsync(id, ct) ?? throw ApiException.NotFound("listing");
         var days = await reports.GetRecentInstallDaysAsync(id, ct);
-        return PublisherJson.Result(new ListingReportView(asOf, Schema.Store.CatalogStore.RecentInstallDays, ListingUsageView.From(usage),
+        return PublisherJson.Result(new ListingReportView(asOf, Schema.Store.ICatalogStore.RecentInstallDays, ListingUsageView.From(usage),
             days.Select(d => new InstallDayView(d.Day, d.Installs)).ToList()));
     }
 }

@@ -9,7 +9,7 @@ public sealed record MetricsView(
     long InstallsTotal, long InstallsRecent, long Favorites, long InstallErrors, long InstallErrorsRecent, long Files, long FileBytes)
 {
     public static MetricsView From(CatalogMetrics m, DateTimeOffset asOf) =>
-        new(asOf, CatalogStore.RecentInstallDays, m.ListingsLive, m.Packages, m.Publishers, m.InstallsTotal, m.InstallsRecent,
+        new(asOf, ICatalogStore.RecentInstallDays, m.ListingsLive, m.Packages, m.Publishers, m.InstallsTotal, m.InstallsRecent,
             m.Favorites, m.InstallErrors, m.InstallErrorsRecent, m.Files, m.FileBytes);
 }
 
@@ -32,6 +32,6 @@ public sealed record PublisherTotalsView(
     long InstallErrors, long InstallErrorsRecent, IReadOnlyList<ListingUsageView> Listings)
 {
     public static PublisherTotalsView From(PublisherUsage u, DateTimeOffset asOf) =>
-        new(asOf, CatalogStore.RecentInstallDays, u.PublisherId, u.Listings.Count, u.InstallsTotal, u.InstallsRecent, u.Favorites,
+        new(asOf, ICatalogStore.RecentInstallDays, u.PublisherId, u.Listings.Count, u.InstallsTotal, u.InstallsRecent, u.Favorites,
             u.InstallErrors, u.InstallErrorsRecent, u.Listings.Select(ListingUsageView.From).ToList());
 }

@@ -9,7 +9,7 @@ namespace Catalog.Server.Publishing.Users;
 /// written into the publisher's live listings, where it keeps commercial listings in the client's recent,
 /// favorites and popular lists (Listing.IsCommercial, PROTOCOL.md).
 /// </summary>
-public sealed class PublisherProfiles(PublisherStore publishers, PackageStore packages, SearchIndexFollower follower)
+public sealed class PublisherProfiles(IPublisherStore publishers, IPackageStore packages, SearchIndexFollower follower)
 {
     public async Task<Publisher> CreateAsync(PublisherPatch patch, Caller caller, CancellationToken ct)
     {

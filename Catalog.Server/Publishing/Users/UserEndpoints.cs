@@ -17,7 +17,7 @@ public static class UserEndpoints
         return api;
     }
 
-    public static async Task<IResult> ListUsers(HttpContext http, int? offset, int? limit, PublisherStore publishers)
+    public static async Task<IResult> ListUsers(HttpContext http, int? offset, int? limit, IPublisherStore publishers)
     {
         var (from, count) = Validation.Paging(offset, limit);
         var (total, page) = await publishers.ListAsync(from, count, http.RequestAborted);
@@ -32,13 +32,13 @@ public static class UserEndpoints
         return PublisherJson.Result(PublisherView.From(created), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> GetUser(int id, Caller caller, PublisherStore publishers, CancellationToken ct)
+    public static async Task<IResult> GetUser(int id, Caller caller, IPublisherStore publishers, CancellationToken ct)
     {
         var publisher = await Owned(id, caller, publishers, ct);
         return PublisherJson.Result(PublisherView.From(publisher));
     }
 
-    public static async Task<IResult> UpdateUser(int id, HttpContext http, Caller caller, PublisherStore publishers, PublisherProfiles profiles)
+    public static async Task<IResult> UpdateUser(int id, HttpContext http, Caller caller, IPublisherStore publishers, PublisherProfiles profiles)
     {
         await Owned(id, caller, publishers, http.RequestAborted);
         var patch = await JsonBody.ReadAsync<PublisherPatch>(http.Request);
@@ -46,7 +46,7 @@ public static class UserEndpoints
         return PublisherJson.Result(PublisherView.From(updated));
     }
 
-    private static async Task<Publisher> Owned(int id, Caller caller, PublisherStore publishers, CancellationToken ct)
+    private static async Task<Publisher> Owned(int id, Caller caller, IPublisherStore publishers, CancellationToken ct)
     {
         if (!caller.MayManage(id))
             throw ApiException.Forbidden("A publisher may read and change only its own profile.");

@@ -1,0 +1,22 @@
+using Catalog.Schema.Model;
+
+namespace Catalog.Schema.Store;
+
+/// <summary>
+/// The store's change log as derived views (the search index, answer caches, another replica) follow it:
+/// every content write appends a change number and the ids it touched.
+/// </summary>
+public interface IChangeLog
+{
+    /// <summary>The latest change number; 0 for a store that was never written.</summary>
+    Task<long> GetChangeNumberAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Listings written after <paramref name="afterChangeNumber"/>; <c>Latest</c> is the change number they then
+    /// reflect. Both come from one consistent read, so every change up to <c>Latest</c> has its ids in the list.
+    /// </summary>
+    Task<(long Latest, IReadOnlyList<int> ListingIds)> GetListingChangesSinceAsync(long afterChangeNumber, CancellationToken ct);
+
+    /// <summary>Every listing, in id order, a page at a time (for rebuilding derived views).</summary>
+    IAsyncEnumerable<Listing> StreamAllListingsAsync(CancellationToken ct);
+}
