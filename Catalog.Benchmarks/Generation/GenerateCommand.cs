@@ -3,6 +3,7 @@ using System.Text.Json;
 using Catalog.Benchmarks.Workload;
 using Catalog.Schema.Compatibility;
 using Catalog.Schema.Store;
+using Catalog.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Benchmarks.Generation;

@@ -1,5 +1,6 @@
 using Catalog.Benchmarks.Generation;
 using Catalog.Schema.Store;
+using Catalog.Store.Sqlite;
 using Dapper;
 
 namespace Catalog.Benchmarks.Workload;

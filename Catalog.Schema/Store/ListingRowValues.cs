@@ -7,7 +7,7 @@ namespace Catalog.Schema.Store;
 /// Columns derived from a listing's versions so that lists filter by compatibility and installability
 /// inside the query; masks are stored as the two halves of a <see cref="ReleaseMask"/>.
 /// </summary>
-internal readonly record struct ListingRowValues(ReleaseMask Supported, ReleaseMask Installable, bool InstallableAny)
+public readonly record struct ListingRowValues(ReleaseMask Supported, ReleaseMask Installable, bool InstallableAny)
 {
     /// <summary>
     /// <see cref="CompatibilityResolver.Choose"/> without an os, for every release of the table: each version's

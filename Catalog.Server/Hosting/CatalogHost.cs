@@ -1,3 +1,4 @@
+using Catalog.Store.Sqlite;
 using System.IO.Compression;
 using System.Net;
 using Catalog.Schema;
@@ -31,6 +32,7 @@ public static class CatalogHost
 
         builder.AddCatalogOperations();
         builder.Services.AddCatalogSchema();
+        builder.Services.AddSqliteStore();
         builder.Services.AddCatalogSearch();
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -26,7 +26,7 @@ public sealed class HealthEndpointsTests
     public async Task Not_ready_while_the_index_is_behind_the_store_and_ready_again_once_it_catches_up()
     {
         await using var app = await CatalogApplication.StartAsync(OperationsScenario.NoPolling);
-        var before = await app.Get<CatalogStore>().GetChangeNumberAsync(CancellationToken.None);
+        var before = await app.Get<ICatalogStore>().GetChangeNumberAsync(CancellationToken.None);
         var latest = await OperationsScenario.WriteBehindTheIndexAsync(app);
 
         var behind = await app.Client.GetAsync("/readyz");

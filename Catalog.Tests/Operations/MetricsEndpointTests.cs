@@ -42,7 +42,7 @@ public sealed class MetricsEndpointTests
     public async Task Installs_index_size_lag_and_memory_are_reported()
     {
         await using var app = await CatalogApplication.StartAsync(NoPolling);
-        var listings = await app.Get<CatalogStore>().CountListingsAsync(CancellationToken.None);
+        var listings = await app.Get<ICatalogStore>().CountListingsAsync(CancellationToken.None);
         var before = await ScrapeAsync(app);
         Assert.That(Value(before, "catalog_index_documents"), Is.EqualTo(listings));
         Assert.That(Value(before, "catalog_index_size_bytes"), Is.GreaterThan(0));

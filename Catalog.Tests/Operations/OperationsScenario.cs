@@ -15,7 +15,7 @@ internal static class OperationsScenario
     {
         var content = await app.Get<SeedLoader>().LoadAsync(ReferenceData.SeedData, CancellationToken.None);
         var renamed = content with { Listings = [content.Listings[0] with { Name = "Renamed Behind The Index" }, .. content.Listings.Skip(1)] };
-        var result = await app.Get<CatalogContentWriter>().WriteAsync(renamed, CancellationToken.None);
+        var result = await app.Get<ICatalogContentWriter>().WriteAsync(renamed, CancellationToken.None);
         Assert.That(result.ListingsUpdated, Is.EqualTo(1));
         return result.ChangeNumber;
     }

@@ -85,9 +85,9 @@ public static class HostileListing
                 },
             ],
         };
-        await app.Get<CatalogContentWriter>().WriteAsync(content, CancellationToken.None);
+        await app.Get<ICatalogContentWriter>().WriteAsync(content, CancellationToken.None);
         await app.Get<SearchIndexFollower>().CatchUpAsync(CancellationToken.None);
-        var listing = await app.Get<CatalogStore>().GetListingByUrlTitleAsync(UrlTitle, CancellationToken.None);
+        var listing = await app.Get<ICatalogStore>().GetListingByUrlTitleAsync(UrlTitle, CancellationToken.None);
         return listing!.Id;
     }
 }

@@ -187,7 +187,7 @@ public sealed class PagesInBrowserTests : PageFixture
     public async Task CountsOnTheHomePageMatchTheStore()
     {
         var page = await OpenAsync("/");
-        var counts = await App.Get<CatalogStore>().CountByMarketAndCategoryAsync(ListingFilter.None, CancellationToken.None);
+        var counts = await App.Get<ICatalogStore>().CountByMarketAndCategoryAsync(ListingFilter.None, CancellationToken.None);
 
         var shown = await page.Locator(".market .count").AllInnerTextsAsync();
 

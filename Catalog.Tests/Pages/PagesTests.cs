@@ -170,7 +170,7 @@ public sealed class PagesTests : PageFixture
     public async Task HomeShowsMarketsWithCategoryCountsAndTheLists()
     {
         var page = await GetAsync("/");
-        var store = App.Get<CatalogStore>();
+        var store = App.Get<ICatalogStore>();
         var markets = await store.GetMarketsAsync(CancellationToken.None);
         var counts = await store.CountByMarketAndCategoryAsync(ListingFilter.None, CancellationToken.None);
 
@@ -188,7 +188,7 @@ public sealed class PagesTests : PageFixture
     public async Task NodePageShowsEveryVersionWithItsReleasesAndTheInstallLink()
     {
         var page = await GetAsync("/node/1");
-        var listing = (await App.Get<CatalogStore>().GetListingAsync(1, CancellationToken.None))!;
+        var listing = (await App.Get<ICatalogStore>().GetListingAsync(1, CancellationToken.None))!;
 
         Assert.That(page.Text("h1"), Is.EqualTo(listing.Name));
         Assert.That(page.Document.Title, Does.StartWith(listing.Name));
@@ -237,7 +237,7 @@ public sealed class PagesTests : PageFixture
     [Test]
     public async Task CategoryInMarketShowsOnlyThatPairsListings()
     {
-        var store = App.Get<CatalogStore>();
+        var store = App.Get<ICatalogStore>();
         var counts = await store.CountByMarketAndCategoryAsync(ListingFilter.None, CancellationToken.None);
         var pair = counts.First(c => c.Count > 1);
 
@@ -342,7 +342,7 @@ public sealed class PagesTests : PageFixture
 
     private async Task<string> UrlTitleOf(string key)
     {
-        await foreach (var listing in App.Get<CatalogStore>().StreamAllListingsAsync(CancellationToken.None))
+        await foreach (var listing in App.Get<ICatalogStore>().StreamAllListingsAsync(CancellationToken.None))
         {
             if (listing.ExternalKey == key)
                 return listing.UrlTitle;

@@ -24,10 +24,10 @@ public sealed class RealCatalogPagesTests
     {
         app = await CatalogApplication.StartAsync(seed: false);
         var import = await new Marketplace2019Reader().ReadAsync(ReferenceData.Marketplace2019);
-        await app.Get<CatalogContentWriter>().WriteAsync(import.Content, CancellationToken.None);
+        await app.Get<ICatalogContentWriter>().WriteAsync(import.Content, CancellationToken.None);
         await app.Get<SearchIndexFollower>().CatchUpAsync(CancellationToken.None);
         listings = [];
-        await foreach (var listing in app.Get<CatalogStore>().StreamAllListingsAsync(CancellationToken.None))
+        await foreach (var listing in app.Get<ICatalogStore>().StreamAllListingsAsync(CancellationToken.None))
             listings.Add(listing);
         chromium = await Chromium.LaunchAsync();
     }

@@ -48,7 +48,7 @@ public sealed class InstallReportsTests
         ]);
 
         using var response = await app.Client.PostAsync("/install/error/report", form);
-        var store = app.Get<Catalog.Schema.Store.CatalogStore>();
+        var store = app.Get<ICatalogStore>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await store.CountInstallErrorsAsync(CancellationToken.None), Is.EqualTo(1));
@@ -62,7 +62,7 @@ public sealed class InstallReportsTests
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 
         using var response = await app.Client.PostAsync("/install/error/report", content);
-        var store = app.Get<Catalog.Schema.Store.CatalogStore>();
+        var store = app.Get<ICatalogStore>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await store.CountInstallErrorsAsync(CancellationToken.None), Is.Zero);

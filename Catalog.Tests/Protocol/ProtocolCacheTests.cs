@@ -31,7 +31,7 @@ public sealed class ProtocolCacheTests
     public async Task WrittenListingIsAnsweredFreshByIdTitleListAndSearch()
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
-        var writer = app.Get<CatalogContentWriter>();
+        var writer = app.Get<ICatalogContentWriter>();
         await writer.WriteAsync(Content("Quillon Markup Tools"), CancellationToken.None);
         await app.Get<Catalog.Server.Indexing.SearchIndexFollower>().CatchUpAsync(CancellationToken.None);
         var before = await AnswersAsync(app, "quillon-markup-tools", "quillon");
@@ -69,7 +69,7 @@ public sealed class ProtocolCacheTests
     public async Task MarketCountsFollowContentWritesAndIgnoreInstalls()
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
-        var writer = app.Get<CatalogContentWriter>();
+        var writer = app.Get<ICatalogContentWriter>();
         var taxonomy = new CatalogContent
         {
             Markets = [new MarketSource("m", "Tools Market", "tools")],
@@ -77,7 +77,7 @@ public sealed class ProtocolCacheTests
         };
         await writer.WriteAsync(taxonomy with { Listings = [Listed("one")] }, CancellationToken.None);
         var before = await CountAsync(app);
-        await app.Get<CatalogStore>().RecordInstallAsync(1, CancellationToken.None);
+        await app.Get<ICatalogStore>().RecordInstallAsync(1, CancellationToken.None);
         var afterInstall = await CountAsync(app);
 
         await writer.WriteAsync(taxonomy with { Listings = [Listed("one"), Listed("two")] }, CancellationToken.None);
@@ -90,7 +90,7 @@ public sealed class ProtocolCacheTests
     public async Task EveryInstallMovesTheStoreVersionEvenWithinOneMillisecond()
     {
         await using var app = await CatalogApplication.StartAsync();
-        var monitor = app.Get<StoreVersionMonitor>();
+        var monitor = app.Get<IStoreVersionSource>();
         var store = new CatalogStore(app.Get<SqliteConnectionFactory>(), new StoppedClock(When));
 
         var start = monitor.Current();
@@ -126,7 +126,7 @@ public sealed class ProtocolCacheTests
 
     private static async Task<List<string>> AnswersAsync(CatalogApplication app, string title, string word)
     {
-        var id = (await app.Get<CatalogStore>().GetListingByUrlTitleAsync(title, CancellationToken.None))!.Id;
+        var id = (await app.Get<ICatalogStore>().GetListingByUrlTitleAsync(title, CancellationToken.None))!.Id;
         var answers = new List<string>();
         foreach (var path in new[] { $"/node/{id}/api/p", $"/content/{title}/api/p", "/recent/api/p", $"/api/p/search/apachesolr_search/{word}" })
             answers.Add((await ProtocolResponse.GetAsync(app.Client, path)).Text);

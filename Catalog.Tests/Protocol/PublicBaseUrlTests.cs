@@ -53,7 +53,7 @@ public sealed class PublicBaseUrlTests
             ["Catalog:Server:PublicBaseUrl"] = "https://marketplace.example.com/mpc/",
         }, seed: false);
         var when = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        await app.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
+        await app.Get<ICatalogContentWriter>().WriteAsync(new CatalogContent
         {
             Listings =
             [
@@ -83,7 +83,7 @@ public sealed class PublicBaseUrlTests
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
         var when = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        await app.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
+        await app.Get<ICatalogContentWriter>().WriteAsync(new CatalogContent
         {
             Listings = [new ListingSource { Key = "k", Name = "Local Logo", Created = when, Changed = when, Image = FilePaths.Of(3) }],
         }, CancellationToken.None);

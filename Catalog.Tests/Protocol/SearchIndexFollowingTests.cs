@@ -23,7 +23,7 @@ public sealed class SearchIndexFollowingTests
             Assert.That(await SearchCountAsync(first, "zephyrine"), Is.Zero);
             // Another process (an import) writes the store; this server does not see it happen.
             var when = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            await first.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
+            await first.Get<ICatalogContentWriter>().WriteAsync(new CatalogContent
             {
                 Listings = [new ListingSource { Key = "late", Name = "Zephyrine Widget Toolkit", Created = when, Changed = when }],
             }, CancellationToken.None);
@@ -42,7 +42,7 @@ public sealed class SearchIndexFollowingTests
             new Dictionary<string, string?> { ["Catalog:Indexing:PollMilliseconds"] = "100" }, folder: _folder);
         var when = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        await app.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
+        await app.Get<ICatalogContentWriter>().WriteAsync(new CatalogContent
         {
             Listings = [new ListingSource { Key = "late", Name = "Zephyrine Widget Toolkit", Created = when, Changed = when }],
         }, CancellationToken.None);

@@ -59,8 +59,8 @@ public sealed class AppSessionTests
         var first = await CreateOperatorKeyAsync(app);
         var second = await CreateOperatorKeyAsync(app);
 
-        var stored = (await app.Get<AppKeyStore>().GetAsync(first.AppId, CancellationToken.None))!;
-        var other = (await app.Get<AppKeyStore>().GetAsync(second.AppId, CancellationToken.None))!;
+        var stored = (await app.Get<IAppKeyStore>().GetAsync(first.AppId, CancellationToken.None))!;
+        var other = (await app.Get<IAppKeyStore>().GetAsync(second.AppId, CancellationToken.None))!;
         var database = await File.ReadAllBytesAsync(app.DatabasePath);
 
         Assert.That(stored.Iterations, Is.GreaterThanOrEqualTo(100_000));

@@ -72,7 +72,7 @@ public sealed class PackageWorkflowTests
     public async Task UnpublishedListingLeavesNodeAndSearchAndComesBackWithItsInstalls()
     {
         var id = await PublishAsync("Bergamot Profiler");
-        await _app.Get<CatalogStore>().RecordInstallAsync(id, CancellationToken.None);
+        await _app.Get<ICatalogStore>().RecordInstallAsync(id, CancellationToken.None);
 
         var unpublished = await PutAsync(_publisher.Token, new { id, action = "unpublish" });
 
@@ -84,7 +84,7 @@ public sealed class PackageWorkflowTests
         await PutAsync(_operator, new { id, action = "approve" });
 
         Assert.That(await SearchIdsAsync("bergamot"), Does.Contain(id.ToString()));
-        var listing = await _app.Get<CatalogStore>().GetListingAsync(id, CancellationToken.None);
+        var listing = await _app.Get<ICatalogStore>().GetListingAsync(id, CancellationToken.None);
         Assert.That(listing!.InstallsTotal, Is.EqualTo(1), "install counts survive unpublishing");
         Assert.That(listing.InstallsRecent, Is.EqualTo(1), "and so do the days they were made on");
     }
@@ -193,10 +193,10 @@ public sealed class PackageWorkflowTests
     {
         var id = await CreateReadyAsync("Vermilion Inspector");
         await PutAsync(_publisher.Token, new { id, action = "submit" });
-        var store = _app.Get<Catalog.Schema.Publishing.PackageStore>();
+        var store = _app.Get<IPackageStore>();
         var stale = (await store.GetAsync(id, CancellationToken.None))!;
         await PutAsync(_operator, new { id, action = "approve" });
-        var changeNumber = await _app.Get<CatalogStore>().GetChangeNumberAsync(CancellationToken.None);
+        var changeNumber = await _app.Get<ICatalogStore>().GetChangeNumberAsync(CancellationToken.None);
 
         // A second approval that read the package before the first one wrote (the clock stands still here, so
         // only the state tells them apart).
@@ -205,7 +205,7 @@ public sealed class PackageWorkflowTests
 
         var history = (await store.GetHistoryAsync(id, CancellationToken.None)).Select(h => h.Action).ToList();
         Assert.That(history.Count(a => a == "approved"), Is.EqualTo(1));
-        Assert.That(await _app.Get<CatalogStore>().GetChangeNumberAsync(CancellationToken.None), Is.EqualTo(changeNumber));
+        Assert.That(await _app.Get<ICatalogStore>().GetChangeNumberAsync(CancellationToken.None), Is.EqualTo(changeNumber));
     }
 
     [Test]

@@ -196,7 +196,7 @@ public sealed class ReportTests
             var owner = await NewPublisherAsync(app, operatorToken, "Owner");
             var other = await NewPublisherAsync(app, operatorToken, "Other");
             var when = Start.AddYears(-1);
-            await app.Get<CatalogContentWriter>().WriteAsync(new CatalogContent
+            await app.Get<ICatalogContentWriter>().WriteAsync(new CatalogContent
             {
                 Listings =
                 [
@@ -207,7 +207,7 @@ public sealed class ReportTests
                     },
                 ],
             }, CancellationToken.None);
-            var seeded = (await app.Get<CatalogStore>().GetListingByUrlTitleAsync("seeded-tool", CancellationToken.None))!.Id;
+            var seeded = (await app.Get<ICatalogStore>().GetListingByUrlTitleAsync("seeded-tool", CancellationToken.None))!.Id;
 
             var alpha = await PublishAsync(app, owner, operatorToken, "Alpha Tool");
             var beta = await PublishAsync(app, owner, operatorToken, "Beta Tool");

@@ -12,8 +12,8 @@ public sealed class CatalogContentWriterTests
     public async Task UpdatesAChangedListingAndKeepsItsIdUrlTitleAndInstalls()
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
-        var writer = app.Get<CatalogContentWriter>();
-        var store = app.Get<CatalogStore>();
+        var writer = app.Get<ICatalogContentWriter>();
+        var store = app.Get<ICatalogStore>();
         await writer.WriteAsync(Content(Listing("k1", "First Name")), CancellationToken.None);
         var id = (await store.GetListingByUrlTitleAsync("first-name", CancellationToken.None))!.Id;
         await store.RecordInstallAsync(id, CancellationToken.None);
@@ -32,8 +32,8 @@ public sealed class CatalogContentWriterTests
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
 
-        await app.Get<CatalogContentWriter>().WriteAsync(Content(Listing("a", "Same Name"), Listing("b", "Same Name")), CancellationToken.None);
-        var store = app.Get<CatalogStore>();
+        await app.Get<ICatalogContentWriter>().WriteAsync(Content(Listing("a", "Same Name"), Listing("b", "Same Name")), CancellationToken.None);
+        var store = app.Get<ICatalogStore>();
 
         Assert.That((await store.GetListingByUrlTitleAsync("same-name", CancellationToken.None))!.ExternalKey, Is.EqualTo("a"));
         Assert.That((await store.GetListingByUrlTitleAsync("same-name-2", CancellationToken.None))!.ExternalKey, Is.EqualTo("b"));
@@ -43,11 +43,11 @@ public sealed class CatalogContentWriterTests
     public async Task UrlTitleTakenInAnEarlierWriteGetsASuffix()
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
-        var writer = app.Get<CatalogContentWriter>();
+        var writer = app.Get<ICatalogContentWriter>();
         await writer.WriteAsync(Content(Listing("a", "Alpha") with { UrlTitle = "alpha-tools" }), CancellationToken.None);
 
         var result = await writer.WriteAsync(Content(Listing("b", "Beta") with { UrlTitle = "alpha-tools" }), CancellationToken.None);
-        var store = app.Get<CatalogStore>();
+        var store = app.Get<ICatalogStore>();
 
         Assert.That((await store.GetListingByUrlTitleAsync("alpha-tools-2", CancellationToken.None))!.ExternalKey, Is.EqualTo("b"));
         Assert.That(result.Warnings, Has.Some.Contains("is taken"));
@@ -57,13 +57,13 @@ public sealed class CatalogContentWriterTests
     public async Task RenamedUrlTitleFreesTheOldOneInTheSameWrite()
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
-        var writer = app.Get<CatalogContentWriter>();
+        var writer = app.Get<ICatalogContentWriter>();
         await writer.WriteAsync(Content(Listing("a", "Alpha") with { UrlTitle = "old-title" }), CancellationToken.None);
 
         await writer.WriteAsync(Content(
             Listing("a", "Alpha") with { UrlTitle = "new-title" },
             Listing("b", "Beta") with { UrlTitle = "old-title" }), CancellationToken.None);
-        var store = app.Get<CatalogStore>();
+        var store = app.Get<ICatalogStore>();
 
         Assert.That((await store.GetListingByUrlTitleAsync("new-title", CancellationToken.None))!.ExternalKey, Is.EqualTo("a"));
         Assert.That((await store.GetListingByUrlTitleAsync("old-title", CancellationToken.None))!.ExternalKey, Is.EqualTo("b"));
@@ -73,11 +73,11 @@ public sealed class CatalogContentWriterTests
     public async Task TagNamesDifferingOnlyInAsciiCaseAreOneTagAcrossWrites()
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
-        var writer = app.Get<CatalogContentWriter>();
+        var writer = app.Get<ICatalogContentWriter>();
         await writer.WriteAsync(Content(Listing("a", "Alpha") with { Tags = ["Java", "Éclair"] }), CancellationToken.None);
 
         await writer.WriteAsync(Content(Listing("b", "Beta") with { Tags = ["JAVA", "éclair"] }), CancellationToken.None);
-        var store = app.Get<CatalogStore>();
+        var store = app.Get<ICatalogStore>();
         var alpha = await store.GetListingByUrlTitleAsync("alpha", CancellationToken.None);
         var beta = await store.GetListingByUrlTitleAsync("beta", CancellationToken.None);
 
@@ -90,7 +90,7 @@ public sealed class CatalogContentWriterTests
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
 
-        var result = await app.Get<CatalogContentWriter>().WriteAsync(
+        var result = await app.Get<ICatalogContentWriter>().WriteAsync(
             Content(Listing("a", "Listing") with { Categories = ["no-such-category"] }), CancellationToken.None);
 
         Assert.That(result.ListingsAdded, Is.EqualTo(1));
@@ -101,12 +101,12 @@ public sealed class CatalogContentWriterTests
     public async Task KeepsListingsAbsentFromLaterContent()
     {
         await using var app = await CatalogApplication.StartAsync(seed: false);
-        var writer = app.Get<CatalogContentWriter>();
+        var writer = app.Get<ICatalogContentWriter>();
         await writer.WriteAsync(Content(Listing("a", "Alpha"), Listing("b", "Beta")), CancellationToken.None);
 
         await writer.WriteAsync(Content(Listing("a", "Alpha")), CancellationToken.None);
 
-        Assert.That(await app.Get<CatalogStore>().GetListingByUrlTitleAsync("beta", CancellationToken.None), Is.Not.Null);
+        Assert.That(await app.Get<ICatalogStore>().GetListingByUrlTitleAsync("beta", CancellationToken.None), Is.Not.Null);
     }
 
     [Test]
@@ -117,15 +117,15 @@ public sealed class CatalogContentWriterTests
         long changeNumber;
         await using (var first = await CatalogApplication.StartAsync(keep, folder: folder + "/a"))
         {
-            changeNumber = await first.Get<CatalogStore>().GetChangeNumberAsync(CancellationToken.None);
-            await first.Get<CatalogStore>().RecordInstallAsync(5, CancellationToken.None);
+            changeNumber = await first.Get<ICatalogStore>().GetChangeNumberAsync(CancellationToken.None);
+            await first.Get<ICatalogStore>().RecordInstallAsync(5, CancellationToken.None);
             File.Copy(first.DatabasePath, folder + "/copy.db");
         }
         keep["Catalog:Store:DatabasePath"] = folder + "/copy.db";
         await using var second = await CatalogApplication.StartAsync(keep, folder: folder + "/b");
 
-        Assert.That(await second.Get<CatalogStore>().GetChangeNumberAsync(CancellationToken.None), Is.EqualTo(changeNumber), "no second seeding");
-        Assert.That((await second.Get<CatalogStore>().GetListingAsync(5, CancellationToken.None))!.InstallsTotal,
+        Assert.That(await second.Get<ICatalogStore>().GetChangeNumberAsync(CancellationToken.None), Is.EqualTo(changeNumber), "no second seeding");
+        Assert.That((await second.Get<ICatalogStore>().GetListingAsync(5, CancellationToken.None))!.InstallsTotal,
             Is.GreaterThan(0));
         Directory.Delete(folder, recursive: true);
     }

@@ -19,7 +19,7 @@ public sealed class Marketplace2019ImportTests
     {
         _app = await CatalogApplication.StartAsync(seed: false);
         _import = await new Marketplace2019Reader().ReadAsync(ReferenceData.Marketplace2019);
-        _first = await _app.Get<CatalogContentWriter>().WriteAsync(_import.Content, CancellationToken.None);
+        _first = await _app.Get<ICatalogContentWriter>().WriteAsync(_import.Content, CancellationToken.None);
     }
 
     [OneTimeTearDown]
@@ -35,11 +35,11 @@ public sealed class Marketplace2019ImportTests
     [Test]
     public async Task ImportingTwiceChangesNothing()
     {
-        var store = _app.Get<CatalogStore>();
+        var store = _app.Get<ICatalogStore>();
         var before = await store.GetChangeNumberAsync(CancellationToken.None);
         var again = await new Marketplace2019Reader().ReadAsync(ReferenceData.Marketplace2019);
 
-        var second = await _app.Get<CatalogContentWriter>().WriteAsync(again.Content, CancellationToken.None);
+        var second = await _app.Get<ICatalogContentWriter>().WriteAsync(again.Content, CancellationToken.None);
 
         Assert.That(second.ChangedAnything, Is.False);
         Assert.That(second.ListingsUnchanged, Is.EqualTo(1664));
@@ -106,7 +106,7 @@ public sealed class Marketplace2019ImportTests
 
     private async Task<(Listing Listing, EclipseRelease Older, EclipseRelease Newer)> FindListingWhoseChoiceDependsOnReleaseAsync()
     {
-        var store = _app.Get<CatalogStore>();
+        var store = _app.Get<ICatalogStore>();
         var releases = ReleaseTable.Default;
         var candidates = await store.GetListingsAsync(Enumerable.Range(1, 1664).ToList(), CancellationToken.None);
         foreach (var listing in candidates.Where(l => l.Versions.Count > 1))

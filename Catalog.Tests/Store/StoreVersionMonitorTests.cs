@@ -9,8 +9,8 @@ public sealed class StoreVersionMonitorTests
     public async Task ConcurrentReadersNeverSeeTheVersionGoBackAndEndAtTheStores()
     {
         await using var app = await CatalogApplication.StartAsync();
-        var monitor = app.Get<StoreVersionMonitor>();
-        var store = app.Get<CatalogStore>();
+        var monitor = app.Get<IStoreVersionSource>();
+        var store = app.Get<ICatalogStore>();
         using var stop = new CancellationTokenSource();
         var wentBack = 0;
 

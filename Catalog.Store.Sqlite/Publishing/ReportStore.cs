@@ -1,7 +1,9 @@
+using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
+using Catalog.Store.Sqlite;
 using Dapper;
 
-namespace Catalog.Schema.Publishing;
+namespace Catalog.Store.Sqlite.Publishing;
 
 /// <summary>
 /// Usage figures from the counters the protocol keeps: <c>listings.installs_total</c> and <c>favorites</c>,

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Catalog.Schema.Content;
 using Catalog.Schema.Model;
+using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
+using Catalog.Store.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace Catalog.Schema.Publishing;
+namespace Catalog.Store.Sqlite.Publishing;
 
 /// <summary>
 /// Packages, their pending revisions and history. Publishing and taking down write the listing through

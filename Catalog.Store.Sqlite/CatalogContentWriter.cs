@@ -1,15 +1,17 @@
 using System.Data.Common;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Catalog.Schema.Compatibility;
 using Catalog.Schema.Content;
 using Catalog.Schema.Model;
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Catalog.Schema.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace Catalog.Schema.Store;
+namespace Catalog.Store.Sqlite;
 
 /// <summary>
 /// The one write path for whole-catalog content (seed files, imports): upserts by external key in a

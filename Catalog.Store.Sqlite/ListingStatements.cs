@@ -1,6 +1,8 @@
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Microsoft.Data.Sqlite;
 
-namespace Catalog.Schema.Store;
+namespace Catalog.Store.Sqlite;
 
 /// <summary>
 /// The statements a content write runs once per listing, prepared once per write: preparing SQL (and

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Catalog.Schema.Compatibility;
 using Catalog.Schema.Model;
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace Catalog.Schema.Store;
+namespace Catalog.Store.Sqlite;
 
 /// <summary>Reads the catalog and records install activity. Every list filters inside its SQL.</summary>
 public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvider clock) : ICatalogStore

@@ -1,7 +1,9 @@
+using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
+using Catalog.Store.Sqlite;
 using Dapper;
 
-namespace Catalog.Schema.Publishing;
+namespace Catalog.Store.Sqlite.Publishing;
 
 /// <summary>Publisher profiles. Saving one rewrites its live listings, so that is <see cref="PackageStore.SaveProfileAsync"/>.</summary>
 public sealed class PublisherStore(SqliteConnectionFactory connections, TimeProvider clock) : IPublisherStore

@@ -1,7 +1,9 @@
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Catalog.Schema.Store;
+namespace Catalog.Store.Sqlite;
 
 /// <summary>Opens one connection per operation; pooling makes that cheap.</summary>
 public sealed class SqliteConnectionFactory

@@ -1,6 +1,8 @@
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Microsoft.Data.Sqlite;
 
-namespace Catalog.Schema.Store;
+namespace Catalog.Store.Sqlite;
 
 /// <summary>
 /// A page cache big enough for a whole-catalog write, for the length of that write. With SQLite's default

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Catalog.Schema.Store;
+namespace Catalog.Store.Sqlite;
 
 /// <summary>
 /// Tells cheaply whether the store changed, whoever wrote: this process, an import in another, another

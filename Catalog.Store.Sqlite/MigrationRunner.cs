@@ -1,7 +1,9 @@
 using System.Reflection;
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Dapper;
 
-namespace Catalog.Schema.Store;
+namespace Catalog.Store.Sqlite;
 
 /// <summary>
 /// Applies the numbered scripts in <c>Store/Migrations</c> that the database has not seen, each in its own
@@ -9,7 +11,7 @@ namespace Catalog.Schema.Store;
 /// </summary>
 public sealed class MigrationRunner(SqliteConnectionFactory connections, TimeProvider clock) : IStoreMigrator
 {
-    private const string ResourcePrefix = "Catalog.Schema.Store.Migrations.";
+    private const string ResourcePrefix = "Catalog.Store.Sqlite.Migrations.";
 
     public static IReadOnlyList<(int Number, string Name)> Available { get; } = typeof(MigrationRunner).Assembly
         .GetManifestResourceNames()

@@ -1,4 +1,7 @@
-namespace Catalog.Schema.Store;
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
+
+namespace Catalog.Store.Sqlite;
 
 /// <summary>
 /// Equality as SQLite's <c>COLLATE NOCASE</c> sees it: only ASCII letters fold. Maps kept in memory beside

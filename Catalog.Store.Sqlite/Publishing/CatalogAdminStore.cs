@@ -1,7 +1,9 @@
+using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
+using Catalog.Store.Sqlite;
 using Dapper;
 
-namespace Catalog.Schema.Publishing;
+namespace Catalog.Store.Sqlite.Publishing;
 
 /// <summary>
 /// The operator's view of catalogs, markets, categories, featured entries and news: ids with the external keys
@@ -68,15 +70,3 @@ public sealed class CatalogAdminStore(SqliteConnectionFactory connections) : ICa
             $"SELECT external_key FROM {table} WHERE id = @id", new { id }, cancellationToken: ct)).ConfigureAwait(false);
     }
 }
-
-public sealed record MarketRow(long Id, string Key, string Name, string Slug);
-
-public sealed record CategoryRow(int Id, string Key, string Name, string Slug, IReadOnlyList<int> Markets);
-
-public sealed record CatalogRow(
-    long Id, string Key, string Title, string Url, string Icon, string Description, long SelfContained, string DependenciesRepository,
-    string WizardTitle, string WizardIcon, string TabsJson, string? NewsShortTitle, long? NewsPublished, string? NewsUrl);
-
-public sealed record FeaturedRow(long Id, long ListingId, string ListingKey, long? MarketId, long? CategoryId, long Position, long Promoted);
-
-public sealed record NewsRow(long Id, string ShortTitle, long Published, string Url);

@@ -1,7 +1,9 @@
+using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace Catalog.Schema.Store;
+namespace Catalog.Store.Sqlite;
 
 /// <summary>A connection, its open transaction and the caller's token, so write steps read as plain SQL calls.</summary>
 internal sealed class WriteSession(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)

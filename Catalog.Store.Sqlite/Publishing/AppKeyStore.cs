@@ -1,7 +1,9 @@
+using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
+using Catalog.Store.Sqlite;
 using Dapper;
 
-namespace Catalog.Schema.Publishing;
+namespace Catalog.Store.Sqlite.Publishing;
 
 /// <summary>App keys and the session tokens issued for them; both kept only as hashes.</summary>
 public sealed class AppKeyStore(SqliteConnectionFactory connections) : IAppKeyStore

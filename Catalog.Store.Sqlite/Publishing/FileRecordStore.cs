@@ -1,7 +1,9 @@
+using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
+using Catalog.Store.Sqlite;
 using Dapper;
 
-namespace Catalog.Schema.Publishing;
+namespace Catalog.Store.Sqlite.Publishing;
 
 /// <summary>
 /// The <c>files</c> table: upload records, and the check packages make on the files they name. (Storing and
