@@ -298,8 +298,9 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
     {
         writer.SetCommitData(CommitData(changeNumber));
         writer.Commit();
-        Interlocked.Exchange(ref indexedChangeNumber, changeNumber);
+        // Searchable before claimed: whoever reads the change number (readiness) finds its documents.
         searchers.MaybeRefreshBlocking();
+        Interlocked.Exchange(ref indexedChangeNumber, changeNumber);
     }
 
     private static Dictionary<string, string> CommitData(long changeNumber) => new()

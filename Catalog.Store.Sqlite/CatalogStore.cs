@@ -39,18 +39,24 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
 
     /// <summary>
     /// Listings written after <paramref name="afterChangeNumber"/>, for derived views following the change
-    /// log; <c>Latest</c> is the change number they then reflect.
+    /// log, and the change number they then reflect.
     /// </summary>
-    public async Task<(long Latest, IReadOnlyList<int> ListingIds)> GetListingChangesSinceAsync(long afterChangeNumber, CancellationToken ct)
+    /// <remarks>
+    /// One statement reads the entries and the change number is the last entry read: a second statement for
+    /// MAX(change_number) would count a commit landing between the two as seen without reading its ids.
+    /// </remarks>
+    public async Task<ListingChanges> GetListingChangesSinceAsync(long afterChangeNumber, CancellationToken ct)
     {
         await using var c = await connections.OpenAsync(ct).ConfigureAwait(false);
-        var rows = (await c.QueryAsync<(long Number, string Ids)>(Cmd(
-            "SELECT change_number, entity_ids FROM change_log WHERE change_number > @afterChangeNumber AND entity = 'listing' ORDER BY change_number",
+        var rows = (await c.QueryAsync<(long Number, string? Ids)>(Cmd(
+            "SELECT change_number, CASE WHEN entity = 'listing' THEN entity_ids END FROM change_log WHERE change_number > @afterChangeNumber ORDER BY change_number",
             new { afterChangeNumber }, ct)).ConfigureAwait(false)).ToList();
-        var latest = await c.ExecuteScalarAsync<long>(Cmd("SELECT IFNULL(MAX(change_number), 0) FROM change_log", null, ct)).ConfigureAwait(false);
-        var ids = rows.SelectMany(r => r.Ids.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            .Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        return (latest, ids);
+        var latest = rows.Count == 0 ? afterChangeNumber : rows[^1].Number;
+        var changes = rows.Where(r => r.Ids is not null)
+            .Select(r => new ListingChange(r.Number, r.Ids!.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)).ToList()))
+            .ToList();
+        return new ListingChanges(latest, changes);
     }
 
     /// <summary>Every listing, in id order, a page at a time (for rebuilding derived views).</summary>

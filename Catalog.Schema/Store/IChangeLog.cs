@@ -12,10 +12,10 @@ public interface IChangeLog
     Task<long> GetChangeNumberAsync(CancellationToken ct);
 
     /// <summary>
-    /// Listings written after <paramref name="afterChangeNumber"/>; <c>Latest</c> is the change number they then
-    /// reflect. Both come from one consistent read, so every change up to <c>Latest</c> has its ids in the list.
+    /// Listings written after <paramref name="afterChangeNumber"/>, change by change, and the change number they
+    /// then reflect. Both come from one consistent read, so every change up to <c>Latest</c> has its ids in the answer.
     /// </summary>
-    Task<(long Latest, IReadOnlyList<int> ListingIds)> GetListingChangesSinceAsync(long afterChangeNumber, CancellationToken ct);
+    Task<ListingChanges> GetListingChangesSinceAsync(long afterChangeNumber, CancellationToken ct);
 
     /// <summary>Every listing, in id order, a page at a time (for rebuilding derived views).</summary>
     IAsyncEnumerable<Listing> StreamAllListingsAsync(CancellationToken ct);

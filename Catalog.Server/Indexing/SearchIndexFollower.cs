@@ -11,6 +11,9 @@ namespace Catalog.Server.Indexing;
 /// </summary>
 public sealed class SearchIndexFollower(ICatalogStore store, ISearchIndexer indexer, ILogger<SearchIndexFollower> logger)
 {
+    /// <summary>Listings read from the store and written to the index per commit.</summary>
+    public const int ChunkSize = 500;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task CatchUpAsync(CancellationToken ct)
@@ -26,25 +29,57 @@ public sealed class SearchIndexFollower(ICatalogStore store, ISearchIndexer inde
                 await RebuildLockedAsync(latest, null, ct);
                 return;
             }
-            var (upTo, ids) = await store.GetListingChangesSinceAsync(from, ct);
-            if (upTo <= from)
+            var changes = await store.GetListingChangesSinceAsync(from, ct);
+            if (changes.Latest <= from)
                 return;
-            foreach (var chunk in ids.Chunk(500))
-            {
-                var listings = await store.GetListingsAsync(chunk, ct);
-                await indexer.IndexAsync(listings, upTo, ct);
-                // A logged listing that is gone was unpublished or removed.
-                if (listings.Count < chunk.Length)
-                    await indexer.DeleteAsync(chunk.Except(listings.Select(l => l.Id)).ToList(), upTo, ct);
-            }
-            if (ids.Count == 0)
-                await indexer.IndexAsync([], upTo, ct);
-            logger.LogInformation("Search index caught up from change {From} to {To}: {Count} listings", from, upTo, ids.Count);
+            var count = await ApplyAsync(changes, from, ct);
+            logger.LogInformation("Search index caught up from change {From} to {To}: {Count} listings", from, changes.Latest, count);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Indexes the listings the changes name, a chunk at a time. Each commit claims only the change number it
+    /// completes (the last change whose listings are all in the index by then), so a chunk that fails or is
+    /// cancelled leaves an index that the next catch-up resumes from, never one claiming listings it lacks.
+    /// </summary>
+    /// <returns>The listings indexed or dropped.</returns>
+    private async Task<int> ApplyAsync(ListingChanges changes, long from, CancellationToken ct)
+    {
+        var seen = new HashSet<int>();
+        var pending = new List<int>(ChunkSize);
+        var completed = from;
+        foreach (var change in changes.Changes)
+        {
+            // A listing named again later is read once: what is read is its state now, which covers both.
+            var fresh = change.ListingIds.Where(seen.Add).ToList();
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                pending.Add(fresh[i]);
+                if (pending.Count == ChunkSize && i < fresh.Count - 1)
+                    await WriteChunkAsync(pending, completed, ct);
+            }
+            completed = change.ChangeNumber;
+            if (pending.Count == ChunkSize)
+                await WriteChunkAsync(pending, completed, ct);
+        }
+        await WriteChunkAsync(pending, changes.Latest, ct);
+        return seen.Count;
+    }
+
+    /// <summary>Indexes the listings of <paramref name="ids"/> that exist and drops the others, then commits <paramref name="changeNumber"/>.</summary>
+    private async Task WriteChunkAsync(List<int> ids, long changeNumber, CancellationToken ct)
+    {
+        var listings = await store.GetListingsAsync(ids, ct);
+        // A logged listing that is gone was unpublished or removed. Dropped first and without moving the change
+        // number, so a failure between the two commits cannot leave a claimed change half applied.
+        if (listings.Count < ids.Count)
+            await indexer.DeleteAsync(ids.Except(listings.Select(l => l.Id)).ToList(), 0, ct);
+        await indexer.IndexAsync(listings, changeNumber, ct);
+        ids.Clear();
     }
 
     /// <summary>Replaces the whole index with the store's listings, whatever the index holds (the <c>reindex</c> command).</summary>

@@ -40,6 +40,22 @@ public sealed class HealthEndpointsTests
     }
 
     [Test]
+    public async Task Not_ready_while_the_index_misses_listings_even_at_the_stores_change_number()
+    {
+        await using var app = await CatalogApplication.StartAsync(OperationsScenario.NoPolling);
+        var latest = await app.Get<ICatalogStore>().GetChangeNumberAsync(CancellationToken.None);
+        var listings = await app.Get<ICatalogStore>().CountListingsAsync(CancellationToken.None);
+        // What a lost chunk left behind: the index claims the store's change number without one of its listings.
+        await app.Get<Catalog.Search.ISearchIndexer>().DeleteAsync([3], latest, CancellationToken.None);
+
+        var ready = await app.Client.GetAsync("/readyz");
+
+        Assert.That((int)ready.StatusCode, Is.EqualTo(503));
+        Assert.That(await ready.Content.ReadAsStringAsync(), Is.EqualTo(
+            $"Unhealthy\nindex: search index at change {latest} holds {listings - 1} listings, the store {listings}; stop the server and run reindex\n"));
+    }
+
+    [Test]
     public async Task Store_without_its_migrations_is_not_ready()
     {
         var folder = Directory.CreateTempSubdirectory("catalog-health-").FullName;

@@ -1,6 +1,10 @@
 using Catalog.Schema.Content;
 using Catalog.Schema.Store;
+using Catalog.Search;
+using Catalog.Server.Indexing;
+using Catalog.Tests.Operations;
 using Catalog.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Catalog.Tests.Protocol;
 
@@ -64,6 +68,63 @@ public sealed class SearchIndexFollowingTests
         await using var second = await CatalogApplication.StartAsync(folder: _folder);
 
         Assert.That(await SearchCountAsync(second, "cobalt"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ChunkThatFailsLeavesTheIndexAtTheLastChangeItFullyHolds()
+    {
+        await using var app = await CatalogApplication.StartAsync(OperationsScenario.NoPolling, folder: _folder);
+        var indexer = app.Get<ISearchIndexer>();
+        var writer = app.Get<ICatalogContentWriter>();
+        var first = (await writer.WriteAsync(Listings("quorvex", SearchIndexFollower.ChunkSize), CancellationToken.None)).ChangeNumber;
+        var second = (await writer.WriteAsync(Listings("blandorith", 10), CancellationToken.None)).ChangeNumber;
+        // The second chunk's listings cannot be read: the first chunk is in the index, the second is not.
+        var follower = new SearchIndexFollower(
+            FailingStore.Wrap(app.Get<ICatalogStore>(), nameof(ICatalogStore.GetListingsAsync), failOnCall: 2),
+            indexer, NullLogger<SearchIndexFollower>.Instance);
+
+        await Assert.ThrowsAsync<IOException>(() => follower.CatchUpAsync(CancellationToken.None));
+
+        Assert.That(indexer.IndexedChangeNumber, Is.EqualTo(first), $"change {second} was never indexed");
+        Assert.That(await SearchCountAsync(app, "quorvex"), Is.EqualTo(SearchIndexFollower.ChunkSize));
+        Assert.That((int)(await app.Client.GetAsync("/readyz")).StatusCode, Is.EqualTo(503));
+
+        await app.Get<SearchIndexFollower>().CatchUpAsync(CancellationToken.None);
+
+        Assert.That(indexer.IndexedChangeNumber, Is.EqualTo(second));
+        Assert.That(await SearchCountAsync(app, "blandorith"), Is.EqualTo(10));
+        Assert.That((int)(await app.Client.GetAsync("/readyz")).StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task ChunkThatFailsWithinOneLargeChangeLeavesTheIndexBeforeIt()
+    {
+        await using var app = await CatalogApplication.StartAsync(OperationsScenario.NoPolling, folder: _folder);
+        var indexer = app.Get<ISearchIndexer>();
+        var before = indexer.IndexedChangeNumber;
+        var large = (await app.Get<ICatalogContentWriter>().WriteAsync(
+            Listings("zintarulo", SearchIndexFollower.ChunkSize + 10), CancellationToken.None)).ChangeNumber;
+        var follower = new SearchIndexFollower(
+            FailingStore.Wrap(app.Get<ICatalogStore>(), nameof(ICatalogStore.GetListingsAsync), failOnCall: 2),
+            indexer, NullLogger<SearchIndexFollower>.Instance);
+
+        await Assert.ThrowsAsync<IOException>(() => follower.CatchUpAsync(CancellationToken.None));
+
+        Assert.That(indexer.IndexedChangeNumber, Is.EqualTo(before), $"change {large} is only partly indexed");
+        await app.Get<SearchIndexFollower>().CatchUpAsync(CancellationToken.None);
+        Assert.That(indexer.IndexedChangeNumber, Is.EqualTo(large));
+        Assert.That(await SearchCountAsync(app, "zintarulo"), Is.EqualTo(SearchIndexFollower.ChunkSize + 10));
+    }
+
+    private static CatalogContent Listings(string word, int count)
+    {
+        var when = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return new CatalogContent
+        {
+            Listings = Enumerable.Range(1, count)
+                .Select(i => new ListingSource { Key = $"{word}-{i}", Name = $"{word} {i}", Created = when, Changed = when })
+                .ToList(),
+        };
     }
 
     private static async Task<int> SearchCountAsync(CatalogApplication app, string text)
