@@ -55,12 +55,13 @@ public static class ListEndpoints
         return await Respond(http, responder, "related", page, client);
     }
 
-    /// <summary>No news is a 404, which the client reads as "no news".</summary>
+    /// <summary>
+    /// The newest item; no news is an empty <c>marketplace</c> with 200, since the current client's HTTP
+    /// transport turns a 404 into a logged error before its "no news" path sees it (PROTOCOL.md).
+    /// </summary>
     public static async Task<XmlResponse> GetNews(HttpContext http, ProtocolResponder responder)
     {
         var news = await responder.Store.GetNewsAsync(http.RequestAborted);
-        if (news.Count == 0)
-            throw ProtocolException.NotFound("There is no news.");
         return await responder.RespondAsync(http, doc => doc.NewsItems(news.Take(1)), needsCategories: false);
     }
 
