@@ -93,8 +93,8 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     {
         var warnings = new List<string>();
 
-        var (marketIds, marketChanges) = await UpsertMarketsAsync(session, content.Markets).ConfigureAwait(false);
-        var (categoryIds, categoryChanges) = await UpsertCategoriesAsync(session, content.Categories, marketIds, warnings).ConfigureAwait(false);
+        var (marketIds, marketChanges) = await UpsertMarketsAsync(session, content.Markets, content.CreateOnly).ConfigureAwait(false);
+        var (categoryIds, categoryChanges) = await UpsertCategoriesAsync(session, content.Categories, marketIds, warnings, content.CreateOnly).ConfigureAwait(false);
         var catalogChanges = await UpsertCatalogsAsync(session, content.Catalogs).ConfigureAwait(false);
         var categoryMarkets = await LoadCategoryMarketsAsync(session).ConfigureAwait(false);
 
@@ -117,7 +117,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         }
 
         var featuredChanges = await UpsertFeaturedAsync(session, content.Featured, listingIds, marketIds, categoryIds, warnings).ConfigureAwait(false);
-        var newsChanges = await UpsertNewsAsync(session, content.News).ConfigureAwait(false);
+        var newsChanges = await UpsertNewsAsync(session, content.News, content.CreateOnly).ConfigureAwait(false);
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (marketChanges + categoryChanges > 0)
@@ -174,7 +174,8 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             new { nowMs, entity, ids = string.Join(',', ids) }).ConfigureAwait(false);
     }
 
-    private static async Task<(Dictionary<string, int> Ids, int Changes)> UpsertMarketsAsync(WriteSession session, IReadOnlyList<MarketSource> markets)
+    private static async Task<(Dictionary<string, int> Ids, int Changes)> UpsertMarketsAsync(
+        WriteSession session, IReadOnlyList<MarketSource> markets, bool createOnly)
     {
         var changes = 0;
         foreach (var market in markets)
@@ -182,6 +183,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             var hash = Hash(market);
             var existing = await session.QuerySingleOrDefaultAsync<HashedRow>(
                 "SELECT id AS Id, source_hash AS Hash FROM markets WHERE external_key = @Key", new { market.Key }).ConfigureAwait(false);
+            await RefuseTakenTermAsync(session, "markets", "market", market.Key, market.Slug, existing, createOnly).ConfigureAwait(false);
             if (existing?.Hash == hash)
                 continue;
             changes++;
@@ -195,7 +197,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     }
 
     private static async Task<(Dictionary<string, int> Ids, int Changes)> UpsertCategoriesAsync(
-        WriteSession session, IReadOnlyList<CategorySource> categories, Dictionary<string, int> marketIds, List<string> warnings)
+        WriteSession session, IReadOnlyList<CategorySource> categories, Dictionary<string, int> marketIds, List<string> warnings, bool createOnly)
     {
         var changes = 0;
         foreach (var category in categories)
@@ -204,6 +206,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             var hash = Hash(new { category, markets });
             var existing = await session.QuerySingleOrDefaultAsync<HashedRow>(
                 "SELECT id AS Id, source_hash AS Hash FROM categories WHERE external_key = @Key", new { category.Key }).ConfigureAwait(false);
+            await RefuseTakenTermAsync(session, "categories", "category", category.Key, category.Slug, existing, createOnly).ConfigureAwait(false);
             if (existing?.Hash == hash)
                 continue;
             changes++;
@@ -395,11 +398,30 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         return changes;
     }
 
-    private static async Task<int> UpsertNewsAsync(WriteSession session, IReadOnlyList<NewsSource> news)
+    /// <summary>
+    /// Slugs are unique (the schema says so too, but a constraint failure would abort as an error, not as the
+    /// conflict it is), and a create-only write must not meet its key. Inside the write transaction, so the
+    /// check and the write are one step for every other writer.
+    /// </summary>
+    private static async Task RefuseTakenTermAsync(
+        WriteSession session, string table, string what, string key, string slug, HashedRow? existing, bool createOnly)
+    {
+        if (createOnly && existing is not null)
+            throw new ContentConflictException("slug", $"A {what} with key '{key}' (made from its slug) was stored meanwhile; nothing was written.");
+        var stored = UrlTitles.FromName(slug);
+        var holder = await session.QuerySingleOrDefaultAsync<string?>(
+            $"SELECT external_key FROM {table} WHERE slug = @stored AND external_key <> @key", new { stored, key }).ConfigureAwait(false);
+        if (holder is not null)
+            throw new ContentConflictException("slug", $"A {what} already has slug '{stored}' ({holder}).");
+    }
+
+    private static async Task<int> UpsertNewsAsync(WriteSession session, IReadOnlyList<NewsSource> news, bool createOnly)
     {
         var changes = 0;
         foreach (var item in news)
         {
+            if (createOnly && await session.ScalarAsync<long>("SELECT COUNT(*) FROM news WHERE url = @Url", new { item.Url }).ConfigureAwait(false) > 0)
+                throw new ContentConflictException("url", "A news item already has this url.");
             var args = new { item.ShortTitle, Published = item.Published.ToUnixTimeMilliseconds(), item.Url };
             changes += await session.ExecuteAsync("""
                 INSERT INTO news (short_title, published, url) VALUES (@ShortTitle, @Published, @Url)

@@ -14,6 +14,9 @@ public sealed class ReleaseTable
     private const int GalileoPlatformMicroCeiling = 300;
 
     private readonly FrozenDictionary<(int Major, int Minor), EclipseRelease> byMajorMinor;
+
+    /// <summary>Each release's major.minor, oldest first, parallel to <see cref="All"/>.</summary>
+    private readonly ImmutableArray<OsgiVersion> releaseVersions;
     private readonly OsgiVersion newestVersion;
 
     /// <summary>Sorted by runtime version, one row per version (the earliest release wins, rule 3).</summary>
@@ -30,6 +33,7 @@ public sealed class ReleaseTable
 
         var all = releases.Select((row, index) => new EclipseRelease(index, row.Version, row.Name)).ToImmutableArray();
         var keyed = new Dictionary<(int, int), EclipseRelease>();
+        var versions = ImmutableArray.CreateBuilder<OsgiVersion>(all.Length);
         OsgiVersion? previous = null;
         foreach (var release in all)
         {
@@ -38,11 +42,13 @@ public sealed class ReleaseTable
             if (previous is { } before && version <= before)
                 throw new ArgumentException($"Release {release.Version} is out of order.", nameof(releases));
             keyed.Add((version.Major, version.Minor), release);
+            versions.Add(version);
             previous = version;
         }
 
         All = all;
         byMajorMinor = keyed.ToFrozenDictionary();
+        releaseVersions = versions.MoveToImmutable();
         newestVersion = previous!.Value;
         runtimeRows = BuildRuntimeRows(runtimeBundles, byMajorMinor);
     }
@@ -61,8 +67,10 @@ public sealed class ReleaseTable
 
     /// <summary>
     /// Rule 1: the release is the major.minor of the <c>org.eclipse.platform</c> bundle version, except that
-    /// 3.3.2xx is Galileo. Newer than the newest known release means "that release or later", so it maps to
-    /// <see cref="Newest"/>; anything else missing from the table, or unparsable, is null.
+    /// 3.3.2xx is Galileo. Rule 4 as for <c>runtime.version</c>: newer than the newest known release means "that
+    /// release or later", so it maps to <see cref="Newest"/>; a major.minor between two shipped releases (the e4
+    /// releases 4.0 and 4.1, never in the table) belongs to the next shipped one; older than the table, or
+    /// unparsable, is null.
     /// </summary>
     public EclipseRelease? FromPlatformVersion(string? value)
     {
@@ -73,7 +81,17 @@ public sealed class ReleaseTable
         if (version is { Major: 3, Minor: 3 })
             return version.Micro is >= GalileoPlatformMicroFloor and < GalileoPlatformMicroCeiling ? Find(new OsgiVersion(3, 5, 0)) : null;
 
-        return Find(version) ?? (IsNewerThanNewest(version) ? Newest : null);
+        if (Find(version) is { } exact)
+            return exact;
+        if (IsNewerThanNewest(version))
+            return Newest;
+        var majorMinor = new OsgiVersion(version.Major, version.Minor, 0);
+        for (var next = 1; next < releaseVersions.Length; next++)
+        {
+            if (releaseVersions[next] > majorMinor)
+                return releaseVersions[next - 1] < majorMinor ? All[next] : null;
+        }
+        return null;
     }
 
     /// <summary>

@@ -13,6 +13,13 @@ public sealed record CatalogContent
     public IReadOnlyList<ListingSource> Listings { get; init; } = [];
     public IReadOnlyList<FeaturedSource> Featured { get; init; } = [];
     public IReadOnlyList<NewsSource> News { get; init; } = [];
+
+    /// <summary>
+    /// The write only creates (an operator's POST): a market, category or news item whose key or url is already
+    /// stored is a <see cref="Store.ContentConflictException"/> rather than an update. Not part of any hash.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CreateOnly { get; init; }
 }
 
 public sealed record CatalogSource

@@ -71,7 +71,9 @@ public sealed class MarketplaceDocument : IDisposable
             Attr("title", catalog.WizardTitle.Length > 0 ? catalog.WizardTitle : catalog.Title);
             if (catalog.WizardIcon.Length > 0)
                 Element("icon", _links.Absolute(catalog.WizardIcon));
-            foreach (var tab in catalog.Tabs)
+            // The client's branding parser keeps capturing text after <featuredmarkettab>, gluing the next tab's
+            // label to the featured one's, so the featured tab goes last whatever order the catalog stores.
+            foreach (var tab in catalog.Tabs.OrderBy(t => t.Kind == "featuredmarket" ? 1 : 0))
             {
                 _xml.WriteStartElement(tab.Kind + "tab");
                 Attr("enabled", tab.Enabled);
@@ -123,11 +125,15 @@ public sealed class MarketplaceDocument : IDisposable
         return this;
     }
 
-    /// <summary>featured, recent, favorites, popular, related: the wrapper is written even when empty.</summary>
-    public MarketplaceDocument NodeList(string element, int count, IEnumerable<NodeView> nodes)
+    /// <summary>
+    /// featured, recent, favorites, popular, related: the wrapper is written even when empty. Its count is the
+    /// number of nodes in the answer, as the real server sends it: a larger one makes the client add a
+    /// "N matches. Browse for more solutions." entry to the tab.
+    /// </summary>
+    public MarketplaceDocument NodeList(string element, IReadOnlyList<NodeView> nodes)
     {
         _xml.WriteStartElement(element);
-        Attr("count", count);
+        Attr("count", nodes.Count);
         foreach (var node in nodes)
             Node(node);
         _xml.WriteEndElement();

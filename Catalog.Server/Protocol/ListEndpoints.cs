@@ -73,5 +73,5 @@ public static class ListEndpoints
     }
 
     private static Task<XmlResponse> Respond(HttpContext http, ProtocolResponder responder, string element, ListingPage page, ClientContext client) =>
-        responder.RespondAsync(http, doc => doc.NodeList(element, page.TotalCount, responder.Views(page.Listings, client)));
+        responder.RespondAsync(http, doc => doc.NodeList(element, responder.Views(page.Listings, client).ToList()));
 }

@@ -1,4 +1,5 @@
 using Catalog.Schema.Publishing;
+using Catalog.Schema.Store;
 
 namespace Catalog.Server.Publishing;
 
@@ -34,6 +35,10 @@ public sealed class PublisherApiErrorMiddleware(RequestDelegate next, ILogger<Pu
         catch (PackageChangedException e) when (!http.Response.HasStarted)
         {
             await Answer(http, new ApiError(StatusCodes.Status409Conflict, e.Message));
+        }
+        catch (ContentConflictException e) when (!http.Response.HasStarted)
+        {
+            await Answer(http, new ApiError(StatusCodes.Status409Conflict, e.Message, e.Field));
         }
         catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {

@@ -166,18 +166,28 @@ public class ReleaseTableTests
         Assert.That(Table.FromPlatformVersion(platformVersion), Is.SameAs(Table.Newest));
     }
 
+    [TestCase("3.9.0", "4.2", Description = "no 3.9 shipped; the next shipped platform is Juno 4.2")]
+    [TestCase("4.0", "4.2", Description = "e4 4.0, not in the table")]
+    [TestCase("4.0.3", "4.2")]
+    [TestCase("4.1", "4.2", Description = "e4 4.1, not in the table")]
+    [TestCase("4.1.2", "4.2")]
+    [TestCase("4.1.0.v20110615", "4.2")]
+    public void FromPlatformVersionBetweenShippedReleasesIsTheNextShippedOne(string platformVersion, string expected)
+    {
+        // ECLIPSE-RELEASES.md rule 4, as for runtime.version: an unknown value below the newest is a
+        // development build of the next release.
+        Assert.That(Table.FromPlatformVersion(platformVersion)?.Version, Is.EqualTo(expected));
+    }
+
     [TestCase("3.3", Description = "no micro: cannot tell Galileo from Europa")]
     [TestCase("3.3.0", Description = "Europa")]
     [TestCase("3.3.100", Description = "Ganymede")]
     [TestCase("3.3.300")]
     [TestCase("3.4")]
     [TestCase("3.4.2")]
-    [TestCase("3.9.0")]
-    [TestCase("4.0")]
-    [TestCase("4.1.2")]
     [TestCase("2.1")]
     [TestCase("0.0.0")]
-    public void FromPlatformVersionOfAReleaseTheTableDoesNotKnowIsNull(string platformVersion)
+    public void FromPlatformVersionOlderThanTheTableIsNull(string platformVersion)
     {
         Assert.That(Table.FromPlatformVersion(platformVersion), Is.Null);
     }

@@ -50,24 +50,44 @@ public sealed class ClientReadingRulesTests : SeededCatalogFixture
         Assert.That(response.Root.Element("search")!.Attribute("count")!.Value, Is.EqualTo("0"));
     }
 
-    [Test]
-    public async Task ListCountCountsEveryCompatibleMatchNotOnlyTheNodesSent()
+    [TestCase("/recent/api/p", "recent")]
+    [TestCase("/favorites/top/api/p", "favorites")]
+    [TestCase("/popular/top/api/p", "popular")]
+    [TestCase("/featured/api/p", "featured")]
+    [TestCase("/related/api/p?nodes=1", "related")]
+    public async Task ListCountIsTheNodesSentEvenWhenMoreMatch(string path, string wrapper)
     {
-        var response = await GetAsync("/recent/api/p");
+        // The real server counts the nodes it sends (captured answers: 6 for 6); a count of all matches makes
+        // the client add a "N matches. Browse for more solutions." entry to the tab. Search keeps all matches.
+        var response = await GetAsync(path);
 
-        var recent = response.Root.Element("recent")!;
+        var list = response.Root.Element(wrapper)!;
+        Assert.That(list.Elements("node").Count(), Is.GreaterThan(0), response.Text);
+        Assert.That(int.Parse(list.Attribute("count")!.Value), Is.EqualTo(list.Elements("node").Count()));
+    }
+
+    [Test]
+    public async Task RecentListSendsFewerNodesThanMatchSoItsCountIsNotTheMatchCount()
+    {
+        var recent = (await GetAsync("/recent/api/p")).Root.Element("recent")!;
+        var search = (await GetAsync("/api/p/search/apachesolr_search/")).Root.Element("search")!;
+
         Assert.That(recent.Elements("node").Count(), Is.EqualTo(6));
-        Assert.That(int.Parse(recent.Attribute("count")!.Value), Is.EqualTo(46));
+        Assert.That(int.Parse(recent.Attribute("count")!.Value), Is.EqualTo(6));
+        Assert.That(int.Parse(search.Attribute("count")!.Value), Is.EqualTo(46), "search still counts every match");
     }
 
     [Test]
     public async Task ClientListsHideCommercialListingsOfNonMembersAndUninstallableOnes()
     {
-        var forClient = await GetAsync("/favorites/top/api/p?client=org.eclipse.epp.mpc.core");
-        var forOthers = await GetAsync("/favorites/top/api/p");
+        // List counts are the nodes sent, so a list long enough to hold every listing shows what is hidden.
+        await using var app = await CatalogApplication.StartAsync(new Dictionary<string, string?> { ["Catalog:Protocol:ListSize"] = "100" });
+        var forClient = await ProtocolResponse.GetAsync(app.Client, "/favorites/top/api/p?client=org.eclipse.epp.mpc.core");
+        var forOthers = await ProtocolResponse.GetAsync(app.Client, "/favorites/top/api/p");
 
         var clientCount = int.Parse(forClient.Root.Element("favorites")!.Attribute("count")!.Value);
         var otherCount = int.Parse(forOthers.Root.Element("favorites")!.Attribute("count")!.Value);
+        Assert.That(otherCount, Is.EqualTo(46));
         Assert.That(clientCount, Is.LessThan(otherCount));
         foreach (var node in forClient.Root.Descendants("node"))
         {
@@ -113,6 +133,23 @@ public sealed class ClientReadingRulesTests : SeededCatalogFixture
 
         var first = response.Root.Element("featured")!.Elements("node").Take(2).Select(n => n.Element("shortdescription")!.Value);
         Assert.That(first, Has.All.StartWith("**Promoted**"));
+    }
+
+    [Test]
+    public async Task FeaturedMarketTabIsTheLastWizardTab()
+    {
+        // The client's branding parser keeps capturing text after <featuredmarkettab>, so a tab written after
+        // it would get its label glued to the featured one ("Spotlight You might also like").
+        var response = await GetAsync("/catalogs/api/p");
+
+        var wizards = response.Root.Descendants("wizard").Where(w => w.Element("featuredmarkettab") is not null).ToList();
+        Assert.That(wizards, Is.Not.Empty);
+        foreach (var wizard in wizards)
+        {
+            var tabs = wizard.Elements().Where(e => e.Name.LocalName.EndsWith("tab", StringComparison.Ordinal)).ToList();
+            Assert.That(tabs.Count, Is.GreaterThan(1));
+            Assert.That(tabs[^1].Name.LocalName, Is.EqualTo("featuredmarkettab"), wizard.ToString());
+        }
     }
 
     [Test]

@@ -14,6 +14,10 @@ public sealed class CompatibilityMatrixTests : SeededCatalogFixture
     [TestCase("", "4.0.2")]
     [TestCase("platform.version=3.7", "1.5.3")]
     [TestCase("platform.version=4.4", "1.5.3")]
+    [TestCase("platform.version=4.0", "1.5.3")]
+    [TestCase("platform.version=4.1", "1.5.3")]
+    [TestCase("platform.version=4.1.2.v20111011", "1.5.3")]
+    [TestCase("platform.version=3.9", "1.5.3")]
     [TestCase("platform.version=4.4.2.v20150204-1700", "1.5.3")]
     [TestCase("platform.version=4.5", "2.8.0")]
     [TestCase("platform.version=4.12.0", "2.8.0")]
@@ -76,6 +80,23 @@ public sealed class CompatibilityMatrixTests : SeededCatalogFixture
         Assert.That(ids.Contains("29"), Is.EqualTo(oldListingListed));
         Assert.That(int.Parse(response.Root.Element("category")!.Attribute("count")!.Value), Is.EqualTo(ids.Count));
     }
+
+    [TestCase("4.0")]
+    [TestCase("4.1")]
+    public async Task AReleaseBetweenShippedOnesIsFilteredAsTheNextShippedOne(string release)
+    {
+        // ECLIPSE-RELEASES.md rule 4: e4's 4.0 and 4.1 are development lines of Juno 4.2, so listings that need
+        // 4.8 are not offered to them.
+        var between = await SearchAsync($"platform.version={release}");
+        var juno = await SearchAsync("platform.version=4.2");
+        var unfiltered = await SearchAsync("");
+
+        Assert.That(between.ToString(), Is.EqualTo(juno.ToString()));
+        Assert.That(int.Parse(between.Attribute("count")!.Value), Is.LessThan(int.Parse(unfiltered.Attribute("count")!.Value)));
+    }
+
+    private async Task<System.Xml.Linq.XElement> SearchAsync(string query) =>
+        (await GetAsync("/api/p/search/apachesolr_search/?client=org.eclipse.epp.mpc.core&" + query)).Root.Element("search")!;
 
     [Test]
     public async Task RootCountsOnlyCompatibleListings()

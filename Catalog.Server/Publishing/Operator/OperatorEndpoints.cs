@@ -71,7 +71,7 @@ public static class OperatorEndpoints
         if (existing.Any(m => m.Slug == slug))
             throw ApiException.Conflict($"A market already has slug '{slug}'.", "slug");
         var key = UniqueKey("market-" + slug, existing.Select(m => m.Key));
-        await WriteAsync(writer, follower, new CatalogContent { Markets = [new MarketSource(key, name, slug)] }, http.RequestAborted);
+        await WriteAsync(writer, follower, new CatalogContent { Markets = [new MarketSource(key, name, slug)], CreateOnly = true }, http.RequestAborted);
         var created = (await admin.GetMarketsAsync(http.RequestAborted)).Single(m => m.Key == key);
         return PublisherJson.Result(ToView(created), StatusCodes.Status201Created);
     }
@@ -107,7 +107,7 @@ public static class OperatorEndpoints
             throw ApiException.Conflict($"A category already has slug '{slug}'.", "slug");
         var key = UniqueKey("category-" + slug, existing.Select(c => c.Key));
         var markets = await MarketKeysAsync(admin, request.Markets ?? [], http.RequestAborted);
-        await WriteAsync(writer, follower, new CatalogContent { Categories = [new CategorySource(key, name, slug) { Markets = markets }] }, http.RequestAborted);
+        await WriteAsync(writer, follower, new CatalogContent { Categories = [new CategorySource(key, name, slug) { Markets = markets }], CreateOnly = true }, http.RequestAborted);
         var created = (await admin.GetCategoriesAsync(http.RequestAborted)).Single(c => c.Key == key);
         return PublisherJson.Result(ToView(created), StatusCodes.Status201Created);
     }
@@ -216,7 +216,7 @@ public static class OperatorEndpoints
             throw ApiException.Invalid("url", "url is the news item's link and identifies it.");
         if ((await admin.GetNewsAsync(http.RequestAborted)).Any(n => n.Url == url))
             throw ApiException.Conflict("A news item already has this url.", "url");
-        await WriteAsync(writer, follower, new CatalogContent { News = [new NewsSource(title, request.Published ?? clock.GetUtcNow(), url)] }, http.RequestAborted);
+        await WriteAsync(writer, follower, new CatalogContent { News = [new NewsSource(title, request.Published ?? clock.GetUtcNow(), url)], CreateOnly = true }, http.RequestAborted);
         return PublisherJson.Result(ToView((await admin.GetNewsAsync(http.RequestAborted)).Single(n => n.Url == url)), StatusCodes.Status201Created);
     }
 
