@@ -58,7 +58,8 @@ public class CompatibilityResolverTests
             ("4.2", "3.8.0.v20120521-2346", "linux", "v1", "platform.version tells 4.2 apart"),
             ("4.20", "3.13.0.v20170207-1030", "linux", Incompatible, "platform.version wins over runtime"),
             ("garbage", "3.13.0.v20170207-1030", "linux", "v1", "unusable platform falls back to runtime"),
-            ("4.1", "3.15.100.v20181107-1343", "linux", "v3", "platform maps nowhere, runtime is 4.10"),
+            ("3.4", "3.15.100.v20181107-1343", "linux", "v3", "platform older than the table maps nowhere, runtime is 4.10"),
+            ("4.1", "3.15.100.v20181107-1343", "linux", "v1", "platform between releases is the next shipped (4.2) and wins"),
             (null, "3.17.101", "win32", Incompatible, "backport of 4.15"),
             (null, "3.16.50", "linux", "v3", "backport of 4.13"),
             (null, "3.15.400", "win32", "v2", "development build of 4.13"),
@@ -71,7 +72,9 @@ public class CompatibilityResolverTests
             (null, null, "solaris", "v3", "no filtering, unknown os"),
             ("abc", "abc", "win32", "v2", "garbage versions: no filtering"),
             (null, "3.4.0", "linux", "v3", "runtime older than the table: no filtering"),
-            ("4.1", null, "macosx", "v3", "platform not in the table: no filtering"),
+            ("3.4", null, "macosx", "v3", "platform older than the table: no filtering"),
+            ("4.1", null, "macosx", "v1", "e4 4.1 is filtered as Juno 4.2, the next shipped release"),
+            ("4.0.3", null, "win32", "v1", "e4 4.0 is filtered as Juno 4.2"),
         ];
 
         return rows.Select(row => new TestCaseData(row.Platform, row.Runtime, row.Os, row.Expected).SetDescription(row.Why));
