@@ -79,6 +79,7 @@ public static class CatalogHost
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSerilogRequestLogging(); // levels and fields: Operations/RequestLogEnrichment
+        app.UseMiddleware<HostHeaderGuard>();
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
         app.UsePublisherApi();

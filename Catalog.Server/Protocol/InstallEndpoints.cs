@@ -1,6 +1,8 @@
 using Catalog.Schema.Model;
 using Catalog.Server.Operations;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Catalog.Server.Protocol;
 
@@ -35,12 +37,21 @@ public static class InstallEndpoints
         var request = http.Request;
         if (!request.HasFormContentType)
             throw ProtocolException.BadRequest("Send the report as application/x-www-form-urlencoded.");
-        if (request.ContentLength > options.Value.MaxErrorReportBytes)
-            throw new ProtocolException(StatusCodes.Status413PayloadTooLarge, $"Reports are limited to {options.Value.MaxErrorReportBytes} bytes.");
+        RefuseCharsetOtherThanUtf8(request);
+        var limit = options.Value.MaxErrorReportBytes;
+        if (request.ContentLength > limit)
+            throw ReportTooLarge(limit);
+        // Content-Length alone is no limit: a chunked body has none. Kestrel counts what is read, whatever the framing.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            bodyLimit.MaxRequestBodySize = limit;
         IFormCollection form;
         try
         {
             form = await request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw ReportTooLarge(limit);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
@@ -64,6 +75,22 @@ public static class InstallEndpoints
             ReportedAt = clock.GetUtcNow(),
         }, http.RequestAborted);
         return await responder.RespondAsync(http, _ => { }, needsCategories: false);
+    }
+
+    private static ProtocolException ReportTooLarge(int limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"Reports are limited to {limit} bytes.");
+
+    /// <summary>The client posts UTF-8; any other charset (UTF-7 is disabled in .NET and would fail deep inside the
+    /// form reader) is refused before reading.</summary>
+    private static void RefuseCharsetOtherThanUtf8(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type))
+            throw ProtocolException.BadRequest("The Content-Type header is malformed.");
+        var charset = type.Charset.Value?.Trim('"');
+        if (!string.IsNullOrEmpty(charset) && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
+            throw new ProtocolException(StatusCodes.Status415UnsupportedMediaType,
+                $"Send the report in UTF-8, not '{RequestParsing.Shorten(charset)}'.");
     }
 
     private static async Task<XmlResponse> Count(HttpContext http, ProtocolResponder responder, CatalogMetrics metrics, int listingId)

@@ -12,15 +12,22 @@ public sealed class ProtocolErrorMiddleware(RequestDelegate next, ILogger<Protoc
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!ProtocolRoutes.IsProtocolPath(http.Request.Path))
+        var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        if (!ProtocolRoutes.IsProtocolPath(http.Request.Path) && !ProtocolRoutes.IsProtocolPath(RequestParsing.RawPath(rawTarget)))
         {
             await next(http);
             return;
         }
-        var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
         if (RequestParsing.HasBrokenPercentEncoding(rawTarget))
         {
             await WriteAsync(http, StatusCodes.Status400BadRequest, "The request path has broken percent-encoding.");
+            return;
+        }
+        // Kestrel removes "." and ".." segments before routing, so /node/./success would reach the page for a node
+        // called "success" and answer HTML: the client never sends them, so they are refused in the protocol's format.
+        if (RequestParsing.HasDotSegment(rawTarget))
+        {
+            await WriteAsync(http, StatusCodes.Status400BadRequest, "The request path has '.' or '..' segments.");
             return;
         }
         try

@@ -63,6 +63,17 @@ public static class RequestParsing
     /// True when the raw request target holds a <c>%</c> that does not start a valid escape, or escapes
     /// that do not decode as UTF-8: such a path cannot name anything.
     /// </summary>
+    /// <summary>The path of a request target as sent, before '?', with an encoded dot read as a dot.</summary>
+    public static PathString RawPath(string rawTarget)
+    {
+        var path = rawTarget.Split('?', 2)[0].Replace("%2e", ".", StringComparison.OrdinalIgnoreCase);
+        return path.StartsWith('/') ? new PathString(path) : PathString.Empty;
+    }
+
+    /// <summary>A <c>.</c> or <c>..</c> segment, plain or percent-encoded, in the path as sent.</summary>
+    public static bool HasDotSegment(string rawTarget) =>
+        RawPath(rawTarget).Value is { } path && path.Split('/').Any(segment => segment is "." or "..");
+
     public static bool HasBrokenPercentEncoding(string rawTarget)
     {
         var path = rawTarget.Split('?', 2)[0];
