@@ -25,6 +25,7 @@ public static class SqliteStoreServiceCollectionExtensions
         // The server and commands depend on the interfaces; the classes stay registered because the package
         // store writes through the content writer inside its own transaction.
         services.TryAddSingleton<IStoreMigrator>(sp => sp.GetRequiredService<MigrationRunner>());
+        services.TryAddSingleton<IStoreSpace, SqliteStoreSpace>();
         services.TryAddSingleton<ICatalogStore>(sp => sp.GetRequiredService<CatalogStore>());
         services.TryAddSingleton<IChangeLog>(sp => sp.GetRequiredService<CatalogStore>());
         services.TryAddSingleton<IStoreVersionSource>(sp => sp.GetRequiredService<StoreVersionMonitor>());

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Catalog.Store.Sqlite;
 using System.IO.Compression;
 using System.Net;
@@ -37,6 +38,8 @@ public static class CatalogHost
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PublicBaseUrl>();
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
+            kestrel.Limits.MaxRequestHeadersTotalSize = server.Value.MaxRequestHeaderBytes * 2);
         builder.Services.AddSingleton<ProtocolResponder>();
         builder.Services.AddSingleton<CatalogLists>();
         builder.Services.AddCatalogPages();
@@ -80,6 +83,7 @@ public static class CatalogHost
         app.UseForwardedHeaders();
         app.UseSerilogRequestLogging(); // levels and fields: Operations/RequestLogEnrichment
         app.UseMiddleware<HostHeaderGuard>();
+        app.UseMiddleware<RequestHeaderSizeGuard>();
         app.UseResponseCompression();
         app.UseMiddleware<ProtocolErrorMiddleware>();
         app.UsePublisherApi();

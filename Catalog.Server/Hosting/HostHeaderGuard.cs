@@ -1,8 +1,4 @@
 using System.Globalization;
-using Catalog.Schema.Wire;
-using Catalog.Server.Pages;
-using Catalog.Server.Protocol;
-using Catalog.Server.Publishing;
 
 namespace Catalog.Server.Hosting;
 
@@ -56,22 +52,11 @@ public sealed class HostHeaderGuard(RequestDelegate next, PublicBaseUrl baseUrl)
 
     private static Task RefuseAsync(HttpContext http)
     {
-        http.Response.Clear();
-        if (ProtocolRoutes.IsProtocolPath(http.Request.Path))
-        {
-            // The error document holds no links, so no base URL is needed to write it.
-            using var document = new MarketplaceDocument(new WireLinks(""));
-            document.Error(StatusCodes.Status400BadRequest, Message);
-            return new XmlResponse(document.ToArray(), StatusCodes.Status400BadRequest).ExecuteAsync(http);
-        }
-        if (PublisherApiRoutes.IsPublisherApiPath(http.Request.Path))
-            return PublisherJson.WriteErrorAsync(http, new ApiError(StatusCodes.Status400BadRequest, Message, "Host"));
         // The page renderer reads the host for its base address: this server's own address is one that works.
         var local = http.Connection.LocalIpAddress;
         var host = local is null ? "localhost"
             : local.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{local}]" : local.ToString();
         http.Request.Host = new HostString(host, http.Connection.LocalPort);
-        PageSecurityHeaders.Apply(http.Response);
-        return PageErrors.Page(StatusCodes.Status400BadRequest, Message).ExecuteAsync(http);
+        return RefusalInEndpointFormat.WriteAsync(http, StatusCodes.Status400BadRequest, Message, "Host");
     }
 }

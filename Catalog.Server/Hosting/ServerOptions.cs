@@ -20,6 +20,13 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>Loaded into an empty database at start; empty disables seeding.</summary>
     public string SeedDirectory { get; set; } = "seed-data";
 
+    /// <summary>
+    /// Largest request headers answered, in bytes (Kestrel's default total). Larger ones get a 431 in the endpoint's
+    /// format; Kestrel itself cuts off at twice this, with an empty 431.
+    /// </summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxRequestHeaderBytes { get; set; } = 32 * 1024;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // A mistyped proxy must stop the start with its own name, not as a parse failure deep in the pipeline.

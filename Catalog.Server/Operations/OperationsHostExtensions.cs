@@ -27,6 +27,7 @@ public static class OperationsHostExtensions
             .AddCheck<StoreHealthCheck>("store", tags: [OperationsEndpoints.ReadinessTag])
             .AddCheck<SearchIndexHealthCheck>("index", tags: [OperationsEndpoints.ReadinessTag]);
         builder.Services.AddSingleton<CatalogMetrics>();
+        builder.Services.AddSingleton<StoreWritability>();
         builder.Services.AddSingleton<RequestMetrics>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<RequestLoggingOptions>, RequestLogEnrichment>();
         return builder;

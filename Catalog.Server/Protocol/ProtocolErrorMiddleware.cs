@@ -1,5 +1,6 @@
 using Catalog.Schema.Wire;
 using Catalog.Server.Hosting;
+using Catalog.Server.Operations;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Catalog.Server.Protocol;
@@ -8,7 +9,7 @@ namespace Catalog.Server.Protocol;
 /// The one place protocol failures become responses: bad input is a 4xx with a small XML body, an
 /// unknown protocol path a 404, and anything unexpected is logged and still answered in XML.
 /// </summary>
-public sealed class ProtocolErrorMiddleware(RequestDelegate next, ILogger<ProtocolErrorMiddleware> logger, PublicBaseUrl baseUrl)
+public sealed class ProtocolErrorMiddleware(RequestDelegate next, ILogger<ProtocolErrorMiddleware> logger, PublicBaseUrl baseUrl, StoreWritability writability)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -49,6 +50,10 @@ public sealed class ProtocolErrorMiddleware(RequestDelegate next, ILogger<Protoc
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
+        }
+        catch (Exception e) when (!http.Response.HasStarted && writability.Observe(e))
+        {
+            await WriteAsync(http, StatusCodes.Status507InsufficientStorage, StoreWritability.Message);
         }
         catch (Exception e) when (!http.Response.HasStarted)
         {

@@ -9,7 +9,9 @@ namespace Catalog.Server.Publishing;
 /// </summary>
 public static class JsonBody
 {
-    public static async Task<T> ReadAsync<T>(HttpRequest request)
+    public static Task<T> ReadAsync<T>(HttpRequest request) => ReadAsync<T>(request, PublisherJson.Options);
+
+    public static async Task<T> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options)
     {
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json.");
@@ -29,7 +31,7 @@ public static class JsonBody
             throw ApiException.Invalid("$", "The request has no body; send a JSON document.");
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), PublisherJson.Options)
+            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options)
                    ?? throw ApiException.Invalid("$", "The body is null; send a JSON document.");
         }
         catch (JsonException e)
@@ -46,10 +48,12 @@ public static class JsonBody
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.StartsWith('$') ? path[1..] : path;
     }
 
-    private static string Describe(JsonException e)
+    public static string Describe(JsonException e)
     {
         // The serializer's messages name .NET types; say what the caller sent wrong in JSON terms.
         var message = e.Message;
+        if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+            return "This field is given twice; send each field once.";
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
             return "Unknown field.";
         if (message.Contains("could not be converted", StringComparison.Ordinal))

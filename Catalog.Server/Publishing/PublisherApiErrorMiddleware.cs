@@ -1,14 +1,15 @@
 using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
+using Catalog.Server.Operations;
 
 namespace Catalog.Server.Publishing;
 
 /// <summary>
 /// The one place /rest/v1 failures become responses: <see cref="ApiException"/>s and bad requests answer
-/// their status with the JSON error shape, an empty 404 or 405 from routing gets a JSON body, and anything
+/// their status with the JSON error shape, an empty 400, 404, 405 or 415 from the framework gets a JSON body, and anything
 /// unexpected is logged and answered as a JSON 500.
 /// </summary>
-public sealed class PublisherApiErrorMiddleware(RequestDelegate next, ILogger<PublisherApiErrorMiddleware> logger)
+public sealed class PublisherApiErrorMiddleware(RequestDelegate next, ILogger<PublisherApiErrorMiddleware> logger, StoreWritability writability)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -19,6 +20,7 @@ public sealed class PublisherApiErrorMiddleware(RequestDelegate next, ILogger<Pu
             {
                 var message = http.Response.StatusCode switch
                 {
+                    StatusCodes.Status400BadRequest => "The request could not be read.",
                     StatusCodes.Status404NotFound => "No such resource.",
                     StatusCodes.Status405MethodNotAllowed => "Method not allowed here.",
                     StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
@@ -48,6 +50,10 @@ public sealed class PublisherApiErrorMiddleware(RequestDelegate next, ILogger<Pu
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
+        }
+        catch (Exception e) when (!http.Response.HasStarted && writability.Observe(e))
+        {
+            await Answer(http, new ApiError(StatusCodes.Status507InsufficientStorage, StoreWritability.Message));
         }
         catch (Exception e) when (!http.Response.HasStarted)
         {

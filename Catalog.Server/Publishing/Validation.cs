@@ -36,12 +36,27 @@ public static class Validation
     public static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    public static (int Offset, int Limit) Paging(int? offset, int? limit)
+    /// <summary>
+    /// Query values arrive as text and are parsed here, so one that is not a number is a 400 naming the field
+    /// rather than the framework's empty binding failure.
+    /// </summary>
+    public static (int Offset, int Limit) Paging(string? offset, string? limit)
     {
-        if (offset is < 0)
+        var from = QueryInteger("offset", offset);
+        var count = QueryInteger("limit", limit);
+        if (from is < 0)
             throw ApiException.Invalid("offset", "offset must be 0 or more.");
-        if (limit is < 1 or > 100)
+        if (count is < 1 or > 100)
             throw ApiException.Invalid("limit", "limit must be between 1 and 100.");
-        return (offset ?? 0, limit ?? 20);
+        return (from ?? 0, count ?? 20);
+    }
+
+    private static int? QueryInteger(string field, string? value)
+    {
+        if (value is null)
+            return null;
+        return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw ApiException.Invalid(field, $"{field} must be a whole number.");
     }
 }

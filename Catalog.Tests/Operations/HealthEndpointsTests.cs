@@ -61,9 +61,11 @@ public sealed class HealthEndpointsTests
         var folder = Directory.CreateTempSubdirectory("catalog-health-").FullName;
         try
         {
-            var connections = new SqliteConnectionFactory(Options.Create(new StoreOptions { DatabasePath = Path.Combine(folder, "catalog.db") }));
+            var options = Options.Create(new StoreOptions { DatabasePath = Path.Combine(folder, "catalog.db") });
+            var connections = new SqliteConnectionFactory(options);
             var migrations = new MigrationRunner(connections, TimeProvider.System);
-            var check = new StoreHealthCheck(migrations);
+            var writability = new StoreWritability(new SqliteStoreSpace(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<StoreWritability>.Instance);
+            var check = new StoreHealthCheck(migrations, writability);
 
             var fresh = await check.CheckHealthAsync(new HealthCheckContext());
             Assert.That(fresh.Status, Is.EqualTo(HealthStatus.Unhealthy));

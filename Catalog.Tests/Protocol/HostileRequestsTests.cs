@@ -111,6 +111,35 @@ public sealed class HostileRequestsTests
         Assert.That(XDocument.Parse(response.Body).Root!.Element("error")!.Attribute("status")!.Value, Is.EqualTo("400"));
     }
 
+    [TestCase("/rest/v1/users/me", "application/json")]
+    [TestCase("/api/p", "application/xml")]
+    [TestCase("/", "text/html")]
+    public async Task HugeHeadersGetA431InTheEndpointsFormat(string path, string contentType)
+    {
+        var big = new string('a', 40_000);
+        var response = await RawHttp.SendAsync(_app.BaseAddress,
+            $"GET {path} HTTP/1.1\r\nHost: {_app.BaseAddress.Authority}\r\nX-Padding: {big}\r\nConnection: close\r\n\r\n", []);
+
+        Assert.That(response.Status, Is.EqualTo(431), response.Body);
+        Assert.That(response.ContentType, Does.StartWith(contentType));
+        if (contentType == "application/json")
+            Assert.That(JsonNode.Parse(response.Body)!["code"]!.GetValue<int>(), Is.EqualTo(431));
+    }
+
+    [TestCase("/rest/v1/no-such-thing", "GET", 404)]
+    [TestCase("/rest/v1/app/session/token", "GET", 405)]
+    [TestCase("/rest/v1/users/abc", "GET", 404)]
+    public async Task PublisherApiRefusalsFromRoutingAreJson(string path, string method, int status)
+    {
+        var response = await RawHttp.SendAsync(_app.BaseAddress,
+            $"{method} {path} HTTP/1.1\r\nHost: {_app.BaseAddress.Authority}\r\nConnection: close\r\n\r\n", []);
+
+        Assert.That(response.Status, Is.EqualTo(status), response.Body);
+        var error = JsonNode.Parse(response.Body)!;
+        Assert.That(error["code"]!.GetValue<int>(), Is.EqualTo(status));
+        Assert.That(error["message"]!.GetValue<string>(), Is.Not.Empty);
+    }
+
     [TestCase("utf-7")]
     [TestCase("\"utf-7\"")]
     [TestCase("utf-16")]

@@ -22,7 +22,7 @@ public static class PackageEndpoints
         return api;
     }
 
-    public static async Task<IResult> ListPackages(HttpContext http, Caller caller, IPackageStore packages, int? offset, int? limit, string? sort)
+    public static async Task<IResult> ListPackages(HttpContext http, Caller caller, IPackageStore packages, string? offset, string? limit, string? sort)
     {
         var (from, count) = Validation.Paging(offset, limit);
         // A publisher lists its own packages; the operator every package and every listing without one.
@@ -55,7 +55,7 @@ public static class PackageEndpoints
     /// </summary>
     private static async Task<IResult> BatchAsync(HttpContext http, int maxItems, Func<PackageRequest, CancellationToken, Task<ItemResult>> apply)
     {
-        var body = await JsonBody.ReadAsync<JsonElement>(http.Request);
+        var body = await JsonBody.ReadAsync<JsonElement>(http.Request, PublisherJson.BatchShapeOptions);
         if (body.ValueKind != JsonValueKind.Array)
             throw ApiException.Invalid("$", "Send a JSON array of packages (a batch), even for one package.");
         if (body.GetArrayLength() is var n && (n == 0 || n > maxItems))
@@ -74,8 +74,7 @@ public static class PackageEndpoints
                 }
                 catch (JsonException e)
                 {
-                    throw ApiException.Invalid(JsonBody.FieldOf(e.Path), e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                        ? "Unknown field." : "Wrong type for this field.");
+                    throw ApiException.Invalid(JsonBody.FieldOf(e.Path), JsonBody.Describe(e));
                 }
                 results.Add(await apply(request, http.RequestAborted));
             }

@@ -17,7 +17,7 @@ public static class UserEndpoints
         return api;
     }
 
-    public static async Task<IResult> ListUsers(HttpContext http, int? offset, int? limit, IPublisherStore publishers)
+    public static async Task<IResult> ListUsers(HttpContext http, string? offset, string? limit, IPublisherStore publishers)
     {
         var (from, count) = Validation.Paging(offset, limit);
         var (total, page) = await publishers.ListAsync(from, count, http.RequestAborted);
