@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Store.Sqlite;
 
 /// <summary>
-/// SQLite reports a full disk as SQLITE_FULL, or as an I/O error when the write itself hits ENOSPC; files written
+/// SQLite reports a full disk as SQLITE_FULL, or as an I/O error when a write (of the log, of its shared memory) hits ENOSPC; files written
 /// beside the database fail with an <see cref="IOException"/> carrying ENOSPC. Room is checked by writing and
 /// removing a small file in the database's folder: the free-space figure of the file system alone can lie
 /// (reserved blocks, quotas).
@@ -17,6 +17,7 @@ public sealed class SqliteStoreSpace(IOptions<StoreOptions> options) : IStoreSpa
     private const int NoSpaceLeftOnDevice = 28; // ENOSPC on Linux and macOS
     private const int DiskQuotaExceeded = 122;  // EDQUOT on Linux
     private const int ProbeBytes = 256 * 1024;
+    private const long NearlyFullBytes = 1024 * 1024;
 
     public bool IsOutOfSpace(Exception failure)
     {
@@ -24,7 +25,7 @@ public sealed class SqliteStoreSpace(IOptions<StoreOptions> options) : IStoreSpa
         {
             if (e is SqliteException { SqliteErrorCode: SqliteFull })
                 return true;
-            if (e is SqliteException { SqliteErrorCode: SqliteIoError } io && io.Message.Contains("disk", StringComparison.OrdinalIgnoreCase))
+            if (e is SqliteException { SqliteErrorCode: SqliteIoError } && FreeBytes() < NearlyFullBytes)
                 return true;
             if (e is IOException { HResult: NoSpaceLeftOnDevice or DiskQuotaExceeded })
                 return true;
@@ -32,9 +33,25 @@ public sealed class SqliteStoreSpace(IOptions<StoreOptions> options) : IStoreSpa
         return false;
     }
 
+    // SQLite says "disk I/O error" for a write that hit ENOSPC and for a failing disk alike; only the first is
+    // storage running out, and then the file system has (next to) nothing free.
+    private long FreeBytes()
+    {
+        try
+        {
+            return new DriveInfo(Folder).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return long.MaxValue;
+        }
+    }
+
+    private string Folder => Path.GetDirectoryName(Path.GetFullPath(options.Value.DatabasePath)) ?? ".";
+
     public async Task<bool> HasRoomAsync(CancellationToken ct)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(options.Value.DatabasePath)) ?? ".";
+        var folder = Folder;
         var probe = Path.Combine(folder, $".space-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {

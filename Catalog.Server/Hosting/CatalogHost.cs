@@ -26,6 +26,10 @@ public static class CatalogHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         configure?.Invoke(builder);
         builder.Services.AddSerilog((services, logger) => logger
+            // The health-check service logs every unhealthy probe at Error, so a load balancer polling /readyz
+            // every few seconds would repeat a condition that is logged once where it starts (a full store) and
+            // that /readyz's own answer names; configuration can still lower this.
+            .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", Serilog.Events.LogEventLevel.Fatal)
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()

@@ -10,7 +10,8 @@ namespace Catalog.Server.Operations;
 /// client said about itself, so logs group by endpoint and by IDE release and OS.
 /// Levels: successful, quick answers and probes and scrapes (<c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>)
 /// at Debug — at thousands of requests a second a console line each cost more than the answer itself
-/// (BENCHMARKS.md); refusals (4xx) at Information, slow answers (over a second) at Warning, failures at Error.
+/// (BENCHMARKS.md); refusals (4xx) at Information, slow answers (over a second) and writes refused for a full store (507) at
+/// Warning, failures at Error.
 /// Every request shows with <c>Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Debug</c>.
 /// </summary>
 public sealed class RequestLogEnrichment : IConfigureOptions<RequestLoggingOptions>
@@ -41,6 +42,9 @@ public sealed class RequestLogEnrichment : IConfigureOptions<RequestLoggingOptio
         if (http.GetEndpoint()?.Metadata.GetMetadata<OperationsEndpoint>() is not null)
             return LogEventLevel.Debug;
         var status = http.Response.StatusCode;
+        // A full store is logged at Error once when it starts (StoreWritability); each refused write is a warning.
+        if (status == StatusCodes.Status507InsufficientStorage)
+            return LogEventLevel.Warning;
         return status >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
             : elapsedMilliseconds > SlowMilliseconds ? LogEventLevel.Warning
             : status >= StatusCodes.Status400BadRequest ? LogEventLevel.Information

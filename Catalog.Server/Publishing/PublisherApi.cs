@@ -34,10 +34,21 @@ public static class PublisherApi
     /// Middleware for /rest/v1 requests: JSON errors, then the HTTPS guard (before authentication, so a token
     /// sent in clear text is refused whatever it is), then authentication, authorization and rate limits.
     /// </summary>
+    // The keys ASP.NET Core's UseAuthentication and UseAuthorization set on the builder they are called on.
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+    private const string AuthorizationMiddlewareSetKey = "__AuthorizationMiddlewareSet";
+
     public static WebApplication UsePublisherApi(this WebApplication app)
     {
         // Only /rest/v1 has callers to authenticate and limits to keep: the protocol, the pages and the files are
         // public, and at tens of thousands of answers a second they should not pay for a bearer-token check.
+        // WebApplication adds authentication and authorization at the very top of the pipeline, before any error
+        // middleware, unless the application itself records that it placed them; a branch's records stay in the
+        // branch. Without these marks every request paid for authentication, and a store failure while reading a
+        // token escaped the API's error middleware as an empty 500.
+        var pipeline = (IApplicationBuilder)app;
+        pipeline.Properties[AuthenticationMiddlewareSetKey] = true;
+        pipeline.Properties[AuthorizationMiddlewareSetKey] = true;
         app.UseWhen(http => PublisherApiRoutes.IsPublisherApiPath(http.Request.Path), branch => branch
             .UseMiddleware<PublisherApiErrorMiddleware>()
             .UseMiddleware<PlainHttpGuard>()
