@@ -93,7 +93,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     {
         var warnings = new List<string>();
 
-        var (marketIds, marketChanges) = await UpsertMarketsAsync(session, content.Markets, content.CreateOnly).ConfigureAwait(false);
+        var (marketIds, marketChanges) = await UpsertMarketsAsync(session, content.Markets, warnings, content.CreateOnly).ConfigureAwait(false);
         var (categoryIds, categoryChanges) = await UpsertCategoriesAsync(session, content.Categories, marketIds, warnings, content.CreateOnly).ConfigureAwait(false);
         var catalogChanges = await UpsertCatalogsAsync(session, content.Catalogs).ConfigureAwait(false);
         var categoryMarkets = await LoadCategoryMarketsAsync(session).ConfigureAwait(false);
@@ -175,7 +175,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
     }
 
     private static async Task<(Dictionary<string, int> Ids, int Changes)> UpsertMarketsAsync(
-        WriteSession session, IReadOnlyList<MarketSource> markets, bool createOnly)
+        WriteSession session, IReadOnlyList<MarketSource> markets, List<string> warnings, bool createOnly)
     {
         var changes = 0;
         foreach (var market in markets)
@@ -183,7 +183,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             var hash = Hash(market);
             var existing = await session.QuerySingleOrDefaultAsync<HashedRow>(
                 "SELECT id AS Id, source_hash AS Hash FROM markets WHERE external_key = @Key", new { market.Key }).ConfigureAwait(false);
-            await RefuseTakenTermAsync(session, "markets", "market", market.Key, market.Slug, existing, createOnly).ConfigureAwait(false);
+            var slug = await ChooseTermSlugAsync(session, "markets", "market", market.Key, market.Slug, existing, createOnly, warnings).ConfigureAwait(false);
             if (existing?.Hash == hash)
                 continue;
             changes++;
@@ -191,7 +191,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             await session.ExecuteAsync(existing is null
                 ? "INSERT INTO markets (id, external_key, name, slug, source_hash) VALUES (@id, @Key, @Name, @Slug, @hash)"
                 : "UPDATE markets SET name = @Name, slug = @Slug, source_hash = @hash WHERE id = @id",
-                new { id, market.Key, market.Name, Slug = UrlTitles.FromName(market.Slug), hash }).ConfigureAwait(false);
+                new { id, market.Key, market.Name, Slug = slug, hash }).ConfigureAwait(false);
         }
         return (await LoadKeyMapAsync(session, "markets").ConfigureAwait(false), changes);
     }
@@ -206,7 +206,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             var hash = Hash(new { category, markets });
             var existing = await session.QuerySingleOrDefaultAsync<HashedRow>(
                 "SELECT id AS Id, source_hash AS Hash FROM categories WHERE external_key = @Key", new { category.Key }).ConfigureAwait(false);
-            await RefuseTakenTermAsync(session, "categories", "category", category.Key, category.Slug, existing, createOnly).ConfigureAwait(false);
+            var slug = await ChooseTermSlugAsync(session, "categories", "category", category.Key, category.Slug, existing, createOnly, warnings).ConfigureAwait(false);
             if (existing?.Hash == hash)
                 continue;
             changes++;
@@ -214,7 +214,7 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             await session.ExecuteAsync(existing is null
                 ? "INSERT INTO categories (id, external_key, name, slug, source_hash) VALUES (@id, @Key, @Name, @Slug, @hash)"
                 : "UPDATE categories SET name = @Name, slug = @Slug, source_hash = @hash WHERE id = @id",
-                new { id, category.Key, category.Name, Slug = UrlTitles.FromName(category.Slug), hash }).ConfigureAwait(false);
+                new { id, category.Key, category.Name, Slug = slug, hash }).ConfigureAwait(false);
             await session.ExecuteAsync("DELETE FROM category_markets WHERE category_id = @id", new { id }).ConfigureAwait(false);
             foreach (var marketId in markets)
                 await session.ExecuteAsync("INSERT INTO category_markets (category_id, market_id) VALUES (@id, @marketId)", new { id, marketId }).ConfigureAwait(false);
@@ -400,19 +400,30 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
 
     /// <summary>
     /// Slugs are unique (the schema says so too, but a constraint failure would abort as an error, not as the
-    /// conflict it is), and a create-only write must not meet its key. Inside the write transaction, so the
-    /// check and the write are one step for every other writer.
+    /// conflict it is). A create-only write (the operator API) is refused when its key or slug is taken; a seed or
+    /// import beside other content gets the first free <c>slug-2</c>, <c>slug-3</c>, with a warning, as listings'
+    /// url titles do. Inside the write transaction, so the check and the write are one step for every other writer.
     /// </summary>
-    private static async Task RefuseTakenTermAsync(
-        WriteSession session, string table, string what, string key, string slug, HashedRow? existing, bool createOnly)
+    private static async Task<string> ChooseTermSlugAsync(
+        WriteSession session, string table, string what, string key, string slug, HashedRow? existing, bool createOnly, List<string> warnings)
     {
         if (createOnly && existing is not null)
             throw new ContentConflictException("slug", $"A {what} with key '{key}' (made from its slug) was stored meanwhile; nothing was written.");
-        var stored = UrlTitles.FromName(slug);
-        var holder = await session.QuerySingleOrDefaultAsync<string?>(
-            $"SELECT external_key FROM {table} WHERE slug = @stored AND external_key <> @key", new { stored, key }).ConfigureAwait(false);
-        if (holder is not null)
-            throw new ContentConflictException("slug", $"A {what} already has slug '{stored}' ({holder}).");
+        var wanted = UrlTitles.FromName(slug);
+        var candidate = wanted;
+        for (var n = 2; ; n++)
+        {
+            var holder = await session.QuerySingleOrDefaultAsync<string?>(
+                $"SELECT external_key FROM {table} WHERE slug = @candidate AND external_key <> @key", new { candidate, key }).ConfigureAwait(false);
+            if (holder is null)
+                break;
+            if (createOnly)
+                throw new ContentConflictException("slug", $"A {what} already has slug '{wanted}' ({holder}).");
+            candidate = $"{wanted}-{n}";
+        }
+        if (candidate != wanted)
+            warnings.Add($"{what} {key}: slug '{wanted}' is taken, using '{candidate}'");
+        return candidate;
     }
 
     private static async Task<int> UpsertNewsAsync(WriteSession session, IReadOnlyList<NewsSource> news, bool createOnly)

@@ -53,4 +53,13 @@ public enum ImportIssueKind
 
     /// <summary>A catalog tab that the catalog protocol cannot express; dropped.</summary>
     UnsupportedTab,
+
+    /// <summary>
+    /// A catalog whose url names another server; replaced by this server's public base URL, since an IDE choosing
+    /// the imported catalog would otherwise switch to that server (kept with <c>import --keep-catalog-urls</c>).
+    /// </summary>
+    CatalogUrlReplaced,
+
+    /// <summary>A catalog icon on a host that looks unusable from elsewhere (a development or private name); kept, reported.</summary>
+    UnusableIconHost,
 }

@@ -9,7 +9,7 @@ namespace Catalog.Schema.Import;
 /// it holds that import's issue log. Every output list is sorted on keys or dates rather than left in file
 /// order, so a re-export of the same data in another order still yields the same ids on an empty store.
 /// </summary>
-internal sealed class Marketplace2019Converter(CancellationToken ct)
+internal sealed class Marketplace2019Converter(bool keepCatalogUrls, CancellationToken ct)
 {
     private const string DateFormat = "yyyy-MM-dd HH:mm:ss";
 
@@ -201,12 +201,15 @@ internal sealed class Marketplace2019Converter(CancellationToken ct)
         {
             if (Title(row) is not { } title)
                 continue;
+            var icon = row.String("icon")?.Trim() ?? "";
+            if (icon.Length > 0 && UnusableHost.Why(icon) is { } why)
+                row.Report(ImportIssueKind.UnusableIconHost, $"icon '{icon}' {why}");
             catalogs.Add(new CatalogSource
             {
                 Key = row.Key,
                 Title = title,
-                Url = row.String("url")?.Trim() ?? "",
-                Icon = row.String("icon")?.Trim() ?? "",
+                Url = CatalogUrl(row),
+                Icon = icon,
                 SelfContained = row.Bool("self_contained") ?? false,
                 DependenciesRepository = row.String("dependencies_repository")?.Trim() ?? "",
                 WizardTitle = title,
@@ -214,6 +217,16 @@ internal sealed class Marketplace2019Converter(CancellationToken ct)
             });
         }
         return [.. catalogs.OrderBy(catalog => catalog.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>An imported catalog is this server's catalog: empty means our public base URL.</summary>
+    private string CatalogUrl(JsonRow row)
+    {
+        var url = row.String("url")?.Trim() ?? "";
+        if (keepCatalogUrls || url.Length == 0)
+            return url;
+        row.Report(ImportIssueKind.CatalogUrlReplaced, $"url '{url}' replaced by this server's public base URL (import --keep-catalog-urls keeps it)");
+        return "";
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed class Marketplace2019Reader
 
     private static readonly ImmutableArray<string> FileNames = [ListingsFile, VersionsFile, CategoriesFile, MarketsFile, CatalogsFile];
 
+    /// <summary>Keep the catalogs' own url (another server's) instead of making them this server's catalogs.</summary>
+    public bool KeepCatalogUrls { get; init; }
+
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
     /// <exception cref="FileNotFoundException">One of the five files is missing; the message names it.</exception>
     /// <exception cref="InvalidDataException">A file is not readable gzip; the message names it.</exception>
@@ -39,8 +42,8 @@ public sealed class Marketplace2019Reader
         return Convert(files, ct);
     }
 
-    private static Marketplace2019Import Convert(IReadOnlyDictionary<string, ExportFile> files, CancellationToken ct) =>
-        new Marketplace2019Converter(ct).Convert(new Marketplace2019Export(
+    private Marketplace2019Import Convert(IReadOnlyDictionary<string, ExportFile> files, CancellationToken ct) =>
+        new Marketplace2019Converter(KeepCatalogUrls, ct).Convert(new Marketplace2019Export(
             files[ListingsFile], files[VersionsFile], files[CategoriesFile], files[MarketsFile], files[CatalogsFile]));
 
     // All files are checked before any is read, so one error names every missing file at once.

@@ -12,13 +12,19 @@ public sealed class ImportCommand : ICatalogCommand
     private const int IssuesShown = 20;
 
     public string Name => "import";
-    public string Synopsis => "import DIR";
+    public const string KeepCatalogUrls = "--keep-catalog-urls";
+
+    public string Synopsis => "import DIR [--keep-catalog-urls]";
     public string Description => """
         Imports the 2019 Eclipse Marketplace export in DIR.
         DIR holds listings.jsonl.gz and the other *.jsonl.gz files. Prints what it skipped or repaired and why, and what it changed. Running it twice changes nothing;
         nothing absent from the export is deleted. The search index follows the store at the next start, or
         within Catalog:Indexing:PollMilliseconds on a running server.
+        Imported catalogs become this server's own (their url is replaced by its public base URL, and reported);
+        --keep-catalog-urls keeps the export's urls, so an IDE choosing such a catalog switches to that server.
         """;
+
+    public IReadOnlyCollection<string> Switches => [KeepCatalogUrls];
 
     public async Task<int> RunAsync(CommandContext context)
     {
@@ -32,7 +38,7 @@ public sealed class ImportCommand : ICatalogCommand
         Marketplace2019Import import;
         try
         {
-            import = await new Marketplace2019Reader().ReadAsync(directory, context.Cancellation);
+            import = await new Marketplace2019Reader { KeepCatalogUrls = context.Switches.Contains(KeepCatalogUrls) }.ReadAsync(directory, context.Cancellation);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -44,10 +50,12 @@ public sealed class ImportCommand : ICatalogCommand
                               $"{content.Categories.Count} categories, {content.Catalogs.Count} catalogs in {CommandContext.Seconds(context.Clock.GetElapsedTime(started))}.");
         foreach (var (kind, count) in import.Report.CountsByKind())
             context.Out.WriteLine($"  skipped or repaired: {kind} x{count}");
-        foreach (var issue in import.Report.Issues.Take(IssuesShown))
+        // What happened to the catalogs changes where an IDE goes, so each is shown; the rest by sample.
+        var (catalogIssues, otherIssues) = (import.Report.Issues.Where(IsAboutCatalogs).ToList(), import.Report.Issues.Where(issue => !IsAboutCatalogs(issue)).ToList());
+        foreach (var issue in catalogIssues.Concat(otherIssues.Take(IssuesShown)))
             context.Out.WriteLine($"    {issue.Kind} {issue.Source} {issue.Key}: {issue.Reason}");
-        if (import.Report.Issues.Count > IssuesShown)
-            context.Out.WriteLine($"    ... and {import.Report.Issues.Count - IssuesShown} more");
+        if (otherIssues.Count > IssuesShown)
+            context.Out.WriteLine($"    ... and {otherIssues.Count - IssuesShown} more");
 
         var progress = context.StartProgress("written", "listings", content.Listings.Count);
         var result = await host.Get<ICatalogContentWriter>().WriteAsync(content, progress, context.Cancellation);
@@ -56,6 +64,9 @@ public sealed class ImportCommand : ICatalogCommand
         context.Out.WriteLine($"Imported {content.Listings.Count} listings in {CommandContext.Seconds(context.Clock.GetElapsedTime(started))}.");
         return ExitCodes.Ok;
     }
+
+    private static bool IsAboutCatalogs(ImportIssue issue) =>
+        issue.Kind is ImportIssueKind.CatalogUrlReplaced or ImportIssueKind.UnusableIconHost;
 
     public static void PrintResult(TextWriter output, ContentWriteResult result)
     {

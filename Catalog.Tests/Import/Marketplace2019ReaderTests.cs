@@ -74,8 +74,44 @@ public sealed class Marketplace2019ReaderTests
             [ImportIssueKind.DuplicateFeature] = 3,
             [ImportIssueKind.EmptyTag] = 12,
             [ImportIssueKind.UnsupportedTab] = 3,
+            [ImportIssueKind.CatalogUrlReplaced] = 1,
+            [ImportIssueKind.UnusableIconHost] = 3,
         };
         Assert.That(real.Report.CountsByKind(), Is.EquivalentTo(expected));
+    }
+
+    [Test]
+    public void Imported_catalogs_are_this_servers_and_the_report_says_what_was_replaced()
+    {
+        var replaced = real.Report.Of(ImportIssueKind.CatalogUrlReplaced).Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Content.Catalogs.Select(catalog => catalog.Url), Has.All.Empty, "empty is this server's public base URL");
+            Assert.That(replaced.Source, Is.EqualTo(Marketplace2019Reader.CatalogsFile));
+            Assert.That(replaced.Key, Is.EqualTo("45b993c8-d1a3-48ad-8103-88f202e40bd5"));
+            Assert.That(replaced.Reason, Does.Contain("'http://marketplace.eclipse.org'"));
+        }
+    }
+
+    [Test]
+    public void Imported_catalog_icons_on_a_development_host_are_reported_and_kept()
+    {
+        var icons = real.Report.Of(ImportIssueKind.UnusableIconHost).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(icons.Select(issue => issue.Key), Is.EquivalentTo(Content.Catalogs.Select(catalog => catalog.Key)));
+            Assert.That(icons.Select(issue => issue.Reason), Has.All.Contains("marketplace.php55.dev.docker"));
+            Assert.That(icons.Select(issue => issue.Reason), Has.All.Contains("'.docker'"));
+            Assert.That(Content.Catalogs.Select(catalog => catalog.Icon), Has.All.StartsWith("https://marketplace.php55.dev.docker/"));
+        }
+    }
+
+    [Test]
+    public void The_operator_can_keep_the_exports_catalog_urls()
+    {
+        var kept = new Marketplace2019Reader { KeepCatalogUrls = true }.Read(ReferenceData.Marketplace2019);
+        Assert.That(kept.Content.Catalogs.Select(catalog => catalog.Url), Has.One.EqualTo("http://marketplace.eclipse.org"));
+        Assert.That(kept.Report.Count(ImportIssueKind.CatalogUrlReplaced), Is.Zero);
     }
 
     [Test]
@@ -257,7 +293,7 @@ public sealed class Marketplace2019ReaderTests
                 new TabSource("search", true, "Search"),
             }));
             Assert.That(eclipse.WizardTitle, Is.EqualTo("Eclipse Marketplace"));
-            Assert.That(eclipse.Url, Is.EqualTo("http://marketplace.eclipse.org"));
+            Assert.That(eclipse.Url, Is.Empty, "an imported catalog is this server's");
             Assert.That(eclipse.SelfContained, Is.False);
             Assert.That(real.Report.Of(ImportIssueKind.UnsupportedTab).Select(issue => issue.Reason),
                 Has.Some.Contains("Giving IoT an Edge"));
