@@ -108,7 +108,8 @@ public sealed class SearchIndexFollower(ICatalogStore store, ISearchIndexer inde
             await foreach (var listing in store.StreamAllListingsAsync(ct))
             {
                 yield return listing;
-                listingsIndexed?.Report(++count);
+                count++; // not inside the call below: a null-conditional call skips evaluating its arguments
+                listingsIndexed?.Report(count);
             }
         }
         await indexer.RebuildAsync(Counted(), latest, ct);
