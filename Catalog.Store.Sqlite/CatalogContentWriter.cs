@@ -183,9 +183,10 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             var hash = Hash(market);
             var existing = await session.QuerySingleOrDefaultAsync<HashedRow>(
                 "SELECT id AS Id, source_hash AS Hash FROM markets WHERE external_key = @Key", new { market.Key }).ConfigureAwait(false);
-            var slug = await ChooseTermSlugAsync(session, "markets", "market", market.Key, market.Slug, existing, createOnly, warnings).ConfigureAwait(false);
+            RefuseKnownKeyOnCreate(createOnly, existing, "market", market.Key);
             if (existing?.Hash == hash)
                 continue;
+            var slug = await ChooseTermSlugAsync(session, "markets", "market", market.Key, market.Slug, createOnly, warnings).ConfigureAwait(false);
             changes++;
             var id = existing?.Id ?? await NewTermAsync(session, "market").ConfigureAwait(false);
             await session.ExecuteAsync(existing is null
@@ -206,9 +207,10 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
             var hash = Hash(new { category, markets });
             var existing = await session.QuerySingleOrDefaultAsync<HashedRow>(
                 "SELECT id AS Id, source_hash AS Hash FROM categories WHERE external_key = @Key", new { category.Key }).ConfigureAwait(false);
-            var slug = await ChooseTermSlugAsync(session, "categories", "category", category.Key, category.Slug, existing, createOnly, warnings).ConfigureAwait(false);
+            RefuseKnownKeyOnCreate(createOnly, existing, "category", category.Key);
             if (existing?.Hash == hash)
                 continue;
+            var slug = await ChooseTermSlugAsync(session, "categories", "category", category.Key, category.Slug, createOnly, warnings).ConfigureAwait(false);
             changes++;
             var id = existing?.Id ?? await NewTermAsync(session, "category").ConfigureAwait(false);
             await session.ExecuteAsync(existing is null
@@ -398,17 +400,21 @@ public sealed class CatalogContentWriter(SqliteConnectionFactory connections, Re
         return changes;
     }
 
-    /// <summary>
-    /// Slugs are unique (the schema says so too, but a constraint failure would abort as an error, not as the
-    /// conflict it is). A create-only write (the operator API) is refused when its key or slug is taken; a seed or
-    /// import beside other content gets the first free <c>slug-2</c>, <c>slug-3</c>, with a warning, as listings'
-    /// url titles do. Inside the write transaction, so the check and the write are one step for every other writer.
-    /// </summary>
-    private static async Task<string> ChooseTermSlugAsync(
-        WriteSession session, string table, string what, string key, string slug, HashedRow? existing, bool createOnly, List<string> warnings)
+    private static void RefuseKnownKeyOnCreate(bool createOnly, HashedRow? existing, string what, string key)
     {
         if (createOnly && existing is not null)
             throw new ContentConflictException("slug", $"A {what} with key '{key}' (made from its slug) was stored meanwhile; nothing was written.");
+    }
+
+    /// <summary>
+    /// Slugs are unique (the schema says so too, but a constraint failure would abort as an error, not as the
+    /// conflict it is). A create-only write (the operator API) is refused when its key (checked first, by
+    /// <see cref="RefuseKnownKeyOnCreate"/>) or slug is taken; a changed term of a seed or import beside other content gets the first free <c>slug-2</c>, <c>slug-3</c>, with a warning, as listings'
+    /// url titles do. Inside the write transaction, so the check and the write are one step for every other writer.
+    /// </summary>
+    private static async Task<string> ChooseTermSlugAsync(
+        WriteSession session, string table, string what, string key, string slug, bool createOnly, List<string> warnings)
+    {
         var wanted = UrlTitles.FromName(slug);
         var candidate = wanted;
         for (var n = 2; ; n++)

@@ -56,6 +56,7 @@ public sealed class ImportCommandTests
         Assert.That(imported.Out, Does.Match(@"warning: market \S+: slug '([a-z0-9-]+)' is taken, using '\1-2'"), imported.ToString);
         var again = await CommandRun.InFolderAsync(folder, "import", ReferenceData.Marketplace2019);
         Assert.That(again.Out, Does.Contain("Nothing changed."), again.ToString);
+        Assert.That(again.Out, Does.Not.Contain("is taken"), "an unchanged term is not written, so not warned about again");
         Assert.That((await CommandRun.InFolderAsync(folder, "reindex")).ExitCode, Is.EqualTo(ExitCodes.Ok));
         Assert.That((await CommandRun.InFolderAsync(folder, "check")).ExitCode, Is.EqualTo(ExitCodes.Ok));
     }

@@ -70,10 +70,10 @@ public sealed class FullDiskTests
         var operatorToken = await OperatorTokenAsync(app);
         var publisher = await NewPublisherAsync(app, operatorToken, "Full Disk Works");
         var key = await CreateOperatorKeyAsync(app);
-        var live = await CreateAsync(app, publisher.Token, "Saffron Inspector");
+        var live = await CreateReadyPackageAsync(app.Client, publisher.Token, "Saffron Inspector");
         await ActAsync(app, publisher.Token, live, "submit", HttpStatusCode.OK);
         await ActAsync(app, operatorToken, live, "approve", HttpStatusCode.OK);
-        var waiting = await CreateAsync(app, publisher.Token, "Cardamom Formatter");
+        var waiting = await CreateReadyPackageAsync(app.Client, publisher.Token, "Cardamom Formatter");
         await ActAsync(app, publisher.Token, waiting, "submit", HttpStatusCode.OK);
         FileUploadClient.SingleId(await FileUploadClient.UploadAsync(app.Client, publisher.Token, new UploadPart("before.png", TestFiles.Png, "image/png")));
         var reportsBefore = await app.Get<ICatalogStore>().CountInstallErrorsAsync(CancellationToken.None);
@@ -168,27 +168,6 @@ public sealed class FullDiskTests
         new("status", "4"), new("statusMessage", "Cannot complete the install"), new("node", node.ToString()),
         new("detailedMessage", new string('x', 20_000)),
     ]);
-
-    private static async Task<int> CreateAsync(CatalogApplication app, string token, string name)
-    {
-        var created = await SendAsync(app.Client, HttpMethod.Post, Packages, token, new[]
-        {
-            new
-            {
-                name, short_description = $"{name} does one thing well.", license = "EPL 2.0",
-                versions = new[]
-                {
-                    new
-                    {
-                        update_site_url = "https://example.com/updates", releases = new[] { "4.31" },
-                        features = new[] { new { id = "com.example.feature.group" } },
-                    },
-                },
-            },
-        });
-        Assert.That(created.Json![0]!["code"]!.GetValue<int>(), Is.EqualTo(201), created.Text);
-        return created.Json![0]!["id"]!.GetValue<int>();
-    }
 
     private static async Task<ApiResponse> ActAsync(CatalogApplication app, string token, int id, string action, HttpStatusCode expected)
     {

@@ -222,26 +222,8 @@ public sealed class PackageWorkflowTests
         Assert.That(status.Json!["history"]!.AsArray().Count(h => h!["action"]!.GetValue<string>() == "approved"), Is.EqualTo(1));
     }
 
-    private async Task<int> CreateReadyAsync(string name, string license = "EPL 2.0")
-    {
-        var created = await SendAsync(_app.Client, HttpMethod.Post, Packages, _publisher.Token, new[]
-        {
-            new
-            {
-                name, short_description = $"{name} does one thing well.", license,
-                versions = new[]
-                {
-                    new
-                    {
-                        update_site_url = "https://example.com/updates", releases = new[] { "4.31" },
-                        features = new[] { new { id = "com.example.feature.group" } },
-                    },
-                },
-            },
-        });
-        Assert.That(created.Json![0]!["code"]!.GetValue<int>(), Is.EqualTo(201), created.Text);
-        return created.Json![0]!["id"]!.GetValue<int>();
-    }
+    private Task<int> CreateReadyAsync(string name, string license = "EPL 2.0") =>
+        CreateReadyPackageAsync(_app.Client, _publisher.Token, name, license);
 
     private async Task<int> PublishAsync(string name, string license = "EPL 2.0")
     {

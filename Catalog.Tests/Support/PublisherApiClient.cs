@@ -55,6 +55,28 @@ public static class PublisherApiClient
         return new PublisherSession(publisherId, appId, secret, await TokenAsync(app.Client, appId, secret));
     }
 
+    /// <summary>A draft package ready to submit (one version, one release, one feature); its id.</summary>
+    public static async Task<int> CreateReadyPackageAsync(HttpClient client, string token, string name, string license = "EPL 2.0")
+    {
+        var created = await SendAsync(client, HttpMethod.Post, "/rest/v1/products/packages", token, new[]
+        {
+            new
+            {
+                name, short_description = $"{name} does one thing well.", license,
+                versions = new[]
+                {
+                    new
+                    {
+                        update_site_url = "https://example.com/updates", releases = new[] { "4.31" },
+                        features = new[] { new { id = "com.example.feature.group" } },
+                    },
+                },
+            },
+        });
+        Assert.That(created.Json![0]!["code"]!.GetValue<int>(), Is.EqualTo(201), created.Text);
+        return created.Json![0]!["id"]!.GetValue<int>();
+    }
+
     public static async Task<string> TokenAsync(HttpClient client, string appId, string secret, int expiresIn = 3600)
     {
         var response = await RequestTokenAsync(client, appId, secret, new { grant_type = "session", expires_in = expiresIn });
