@@ -90,20 +90,19 @@ public sealed class MarketplaceDocument : IDisposable
     /// <summary><c>/api/p</c>: each market with its categories and their listing counts.</summary>
     public MarketplaceDocument Markets(IReadOnlyList<Market> markets, IReadOnlyList<Category> categories, IReadOnlyList<CategoryCount> counts)
     {
-        var countOf = counts.ToDictionary(c => (c.MarketId, c.CategoryId), c => c.Count);
         foreach (var market in markets)
         {
             _xml.WriteStartElement("market");
             Attr("id", market.Id);
             Attr("name", market.Name);
             Attr("url", _links.Market(market));
-            foreach (var category in categories.Where(c => c.MarketIds.Contains(market.Id)))
+            foreach (var (category, count) in MarketCategories.Of(market, categories, counts))
             {
                 _xml.WriteStartElement("category");
                 Attr("id", category.Id);
                 Attr("name", category.Name);
                 Attr("url", _links.CategoryInMarket(category.Id, market.Id));
-                Attr("count", countOf.GetValueOrDefault((market.Id, category.Id)));
+                Attr("count", count);
                 _xml.WriteEndElement();
             }
             _xml.WriteEndElement();

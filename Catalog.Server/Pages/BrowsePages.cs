@@ -111,11 +111,9 @@ public static class BrowsePages
     {
         var ct = http.RequestAborted;
         var frame = await frames.ForAsync(http);
-        var categories = (await responder.Store.GetCategoriesAsync(ct)).ToDictionary(c => c.Id);
+        var categories = await responder.Store.GetCategoriesAsync(ct);
         var counts = await responder.Store.CountByMarketAndCategoryAsync(ProtocolResponder.FilterFor(responder.Client(http)), ct);
-        var related = counts.Where(c => c.MarketId == market.Id && categories.ContainsKey(c.CategoryId))
-            .Select(c => new TermLink(categories[c.CategoryId].Name, frame.Links.CategoryInMarket(c.CategoryId, market.Id), c.Count))
-            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var related = TermLink.CategoriesOf(market, categories, counts, frame.Links);
         return await InScope(http, frame, responder, lists, new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { MarketId = market.Id },
             market.Name, $"Listings in the {market.Name} market, by name.", related, "Categories");
     }

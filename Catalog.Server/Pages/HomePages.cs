@@ -23,13 +23,10 @@ public static class HomePages
         var frame = await frames.ForAsync(http);
         var client = responder.Client(http);
         var markets = await responder.Store.GetMarketsAsync(ct);
-        var categories = (await responder.Store.GetCategoriesAsync(ct)).ToDictionary(c => c.Id);
+        var categories = await responder.Store.GetCategoriesAsync(ct);
         var counts = await responder.Store.CountByMarketAndCategoryAsync(ProtocolResponder.FilterFor(client), ct);
         var summaries = markets.Select(market => new MarketSummary(market.Name, frame.Links.Market(market),
-            counts.Where(c => c.MarketId == market.Id && categories.ContainsKey(c.CategoryId))
-                .Select(c => new TermLink(categories[c.CategoryId].Name, frame.Links.CategoryInMarket(c.CategoryId, market.Id), c.Count))
-                .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
-                .ToList())).ToList();
+            TermLink.CategoriesOf(market, categories, counts, frame.Links))).ToList();
         var featured = await lists.FeaturedAsync(null, client, ct);
         var recent = await lists.OrderedAsync(ListingOrder.Recent, client, ct);
         var popular = await lists.OrderedAsync(ListingOrder.Popular, client, ct);

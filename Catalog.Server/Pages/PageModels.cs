@@ -7,6 +7,12 @@ namespace Catalog.Server.Pages;
 public sealed record TermLink(string Name, string Href, int? Count = null, bool Active = false)
 {
     public string Name { get; init; } = PageText.Clean(Name);
+
+    /// <summary>The categories <c>/api/p</c> lists for the market, by name.</summary>
+    public static IReadOnlyList<TermLink> CategoriesOf(Market market, IEnumerable<Category> categories, IReadOnlyList<Catalog.Schema.Store.CategoryCount> counts, PageLinks links) =>
+        [.. MarketCategories.Of(market, categories, counts)
+            .Select(c => new TermLink(c.Category.Name, links.CategoryInMarket(c.Category.Id, market.Id), c.Count))
+            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
 }
 
 public sealed record MarketSummary(string Name, string Href, IReadOnlyList<TermLink> Categories)

@@ -4,8 +4,9 @@ using Catalog.Server.Publishing;
 namespace Catalog.Server.Pages;
 
 /// <summary>
-/// A browser asking for a path that no endpoint serves gets the site's 404 page rather than an empty body.
-/// Only requests that accept HTML and are not protocol paths: other APIs keep their own error format.
+/// A path that no endpoint serves gets the site's 404 page rather than an empty body: as HTML when the
+/// request accepts it (or says nothing, as curl does), otherwise as one line of plain text. Protocol and
+/// publisher API paths keep their own error format.
 /// </summary>
 public sealed class PageNotFoundMiddleware(RequestDelegate next)
 {
@@ -15,12 +16,22 @@ public sealed class PageNotFoundMiddleware(RequestDelegate next)
         if (http.Response.StatusCode != StatusCodes.Status404NotFound || http.Response.HasStarted
             || http.GetEndpoint() is not null || ProtocolRoutes.IsProtocolPath(http.Request.Path)
             || PublisherApiRoutes.IsPublisherApiPath(http.Request.Path)
-            || !HttpMethods.IsGet(http.Request.Method) || !AcceptsHtml(http.Request))
+            || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))
             return;
         PageSecurityHeaders.Apply(http.Response);
-        await PageErrors.Page(StatusCodes.Status404NotFound, "There is no page at this address.").ExecuteAsync(http);
+        if (AcceptsHtml(http.Request))
+            await PageErrors.Page(StatusCodes.Status404NotFound, Message).ExecuteAsync(http);
+        else
+            await Results.Text(Message + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(http);
     }
 
-    private static bool AcceptsHtml(HttpRequest request) =>
-        request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+    private const string Message = "There is no page at this address.";
+
+    private static bool AcceptsHtml(HttpRequest request)
+    {
+        var accept = request.Headers.Accept;
+        return accept.Count == 0 || accept.Any(a => a is not null && (string.IsNullOrWhiteSpace(a)
+            || a.Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            || a.Contains("text/*", StringComparison.Ordinal) || a.Contains("*/*", StringComparison.Ordinal)));
+    }
 }

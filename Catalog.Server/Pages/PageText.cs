@@ -11,6 +11,10 @@ namespace Catalog.Server.Pages;
 /// </summary>
 public static partial class PageText
 {
+    /// <summary>"1 listing", "1,204 listings": a count with its noun, singular for one.</summary>
+    public static string Counted(long count, string singular, string plural) =>
+        $"{count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural)}";
+
     public static string Clean(string? value)
     {
         var text = XmlText.Clean(value);

@@ -187,11 +187,14 @@ public sealed class PagesInBrowserTests : PageFixture
     public async Task CountsOnTheHomePageMatchTheStore()
     {
         var page = await OpenAsync("/");
-        var counts = await App.Get<ICatalogStore>().CountByMarketAndCategoryAsync(ListingFilter.None, CancellationToken.None);
+        var store = App.Get<ICatalogStore>();
+        var counts = await store.CountByMarketAndCategoryAsync(ListingFilter.None, CancellationToken.None);
+        var categories = await store.GetCategoriesAsync(CancellationToken.None);
+        var inTheirMarkets = counts.Where(c => categories.Any(k => k.Id == c.CategoryId && k.MarketIds.Contains(c.MarketId)));
 
         var shown = await page.Locator(".market .count").AllInnerTextsAsync();
 
-        Assert.That(shown.Sum(s => int.Parse(new string(s.TakeWhile(char.IsDigit).ToArray()))), Is.EqualTo(counts.Sum(c => c.Count)));
+        Assert.That(shown.Sum(s => int.Parse(new string(s.TakeWhile(char.IsDigit).ToArray()))), Is.EqualTo(inTheirMarkets.Sum(c => c.Count)));
     }
 
     private string Origin => App.BaseAddress.GetLeftPart(UriPartial.Authority);
