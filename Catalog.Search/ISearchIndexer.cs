@@ -15,6 +15,13 @@ public interface ISearchIndexer
     /// </summary>
     long IndexedChangeNumber { get; }
 
+    /// <summary>
+    /// The store the index was built from (its <c>IChangeLog.GetStoreIdAsync</c>), recorded by every commit
+    /// after a rebuild; null for a new index or one written before indexes recorded it. An index of another
+    /// store (its database path changed, its file was replaced) is rebuilt rather than followed.
+    /// </summary>
+    string? StoreId { get; }
+
     /// <summary>Adds the listings or replaces the indexed ones with the same id.</summary>
     Task IndexAsync(IReadOnlyList<Listing> listings, long changeNumber, CancellationToken ct);
 
@@ -25,5 +32,5 @@ public interface ISearchIndexer
     /// Replaces the whole index with <paramref name="all"/>. Searches see the old index until the rebuild is
     /// committed. If the rebuild fails, <see cref="IndexedChangeNumber"/> drops to 0 so the caller retries it.
     /// </summary>
-    Task RebuildAsync(IAsyncEnumerable<Listing> all, long changeNumber, CancellationToken ct);
+    Task RebuildAsync(IAsyncEnumerable<Listing> all, long changeNumber, string storeId, CancellationToken ct);
 }

@@ -28,6 +28,9 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
     private const string FormatKey = "catalog.format";
     private const string ChangeNumberKey = "catalog.change";
 
+    /// <summary>The store the documents came from (<see cref="StoreId"/>).</summary>
+    private const string StoreKey = "catalog.store";
+
     /// <summary>Not a Lucene file name, so recreating the index never deletes it.</summary>
     private const string ProcessLockFile = "catalog.lock";
 
@@ -43,6 +46,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
     private long indexedChangeNumber;
+    private string? storeId;
     private int disposed;
 
     public LuceneSearchIndex(IOptions<SearchOptions> options, ReleaseTable releases)
@@ -50,13 +54,15 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         ArgumentNullException.ThrowIfNull(options);
         this.releases = releases ?? throw new ArgumentNullException(nameof(releases));
         queries = new SearchQueryBuilder(analyzer);
+        if (string.IsNullOrWhiteSpace(options.Value.IndexPath))
+            throw new InvalidOperationException($"{SearchOptions.Section}:IndexPath names no folder.");
         IndexPath = Path.GetFullPath(options.Value.IndexPath);
         System.IO.Directory.CreateDirectory(IndexPath);
         processLock = LockAgainstOtherProcesses(IndexPath);
         directory = FSDirectory.Open(IndexPath);
         try
         {
-            (writer, searchers, indexedChangeNumber) = OpenOrRecreate(out var reason);
+            (writer, searchers, indexedChangeNumber, storeId) = OpenOrRecreate(out var reason);
             RecreatedBecause = reason;
         }
         catch
@@ -75,6 +81,8 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
 
     public long IndexedChangeNumber => Interlocked.Read(ref indexedChangeNumber);
 
+    public string? StoreId => Volatile.Read(ref storeId);
+
     public Task IndexAsync(IReadOnlyList<Listing> listings, long changeNumber, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(listings);
@@ -85,7 +93,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
                 ct.ThrowIfCancellationRequested();
                 writer.UpdateDocument(new Term(SearchFields.Id, ListingDocument.IdText(listing.Id)), ListingDocument.Create(listing, releases));
             }
-            CommitAndRefresh(Math.Max(IndexedChangeNumber, changeNumber));
+            CommitAndRefresh(Math.Max(IndexedChangeNumber, changeNumber), StoreId);
             return Task.CompletedTask;
         }, ct);
     }
@@ -97,14 +105,15 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         {
             if (ids.Count > 0)
                 writer.DeleteDocuments(ids.Select(id => new Term(SearchFields.Id, ListingDocument.IdText(id))).ToArray());
-            CommitAndRefresh(Math.Max(IndexedChangeNumber, changeNumber));
+            CommitAndRefresh(Math.Max(IndexedChangeNumber, changeNumber), StoreId);
             return Task.CompletedTask;
         }, ct);
     }
 
-    public Task RebuildAsync(IAsyncEnumerable<Listing> all, long changeNumber, CancellationToken ct)
+    public Task RebuildAsync(IAsyncEnumerable<Listing> all, long changeNumber, string storeId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(all);
+        ArgumentException.ThrowIfNullOrEmpty(storeId);
         return WriteAsync(async () =>
         {
             var completed = false;
@@ -116,7 +125,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
                 // One segment: every query pays per segment (term lookups, scorers, collectors), and a full
                 // rebuild of 100,000 listings otherwise leaves seven.
                 writer.ForceMerge(1);
-                CommitAndRefresh(changeNumber);
+                CommitAndRefresh(changeNumber, storeId);
                 completed = true;
             }
             finally
@@ -124,7 +133,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
                 // Rollback would close the one writer, so a half-built index is committed instead, marked as
                 // reflecting nothing: the caller's next catch-up sees 0 and rebuilds again.
                 if (!completed)
-                    CommitAndRefresh(0);
+                    CommitAndRefresh(0, null);
             }
         }, ct);
     }
@@ -177,7 +186,8 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         try
         {
             using var reader = DirectoryReader.Open(readDirectory);
-            if (Outdated(reader.IndexCommit.UserData, out var changeNumber) is { } reason)
+            var userData = reader.IndexCommit.UserData;
+            if (Outdated(userData, out var changeNumber) is { } reason)
                 return new SearchIndexContents(0, [], $"the index will be rebuilt at the next start: {reason}");
             var liveDocs = MultiFields.GetLiveDocs(reader);
             var fields = new HashSet<string> { SearchFields.Id, SearchFields.Fingerprint };
@@ -190,7 +200,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
                 var id = int.Parse(stored.Get(SearchFields.Id), NumberStyles.None, CultureInfo.InvariantCulture);
                 listings.Add(new IndexedListing(id, stored.Get(SearchFields.Fingerprint) ?? ""));
             }
-            return new SearchIndexContents(changeNumber, listings, null);
+            return new SearchIndexContents(changeNumber, listings, null) { StoreId = StoreOf(userData) };
         }
         catch (Exception e) when (IsUnreadable(e))
         {
@@ -294,22 +304,32 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         return new SearchResult(top.TotalHits, ids);
     }
 
-    private void CommitAndRefresh(long changeNumber)
+    private void CommitAndRefresh(long changeNumber, string? store)
     {
-        writer.SetCommitData(CommitData(changeNumber));
+        writer.SetCommitData(CommitData(changeNumber, store));
         writer.Commit();
         // Searchable before claimed: whoever reads the change number (readiness) finds its documents.
         searchers.MaybeRefreshBlocking();
+        Volatile.Write(ref storeId, store);
         Interlocked.Exchange(ref indexedChangeNumber, changeNumber);
     }
 
-    private static Dictionary<string, string> CommitData(long changeNumber) => new()
+    private static Dictionary<string, string> CommitData(long changeNumber, string? store)
     {
-        [FormatKey] = FormatVersion.ToString(CultureInfo.InvariantCulture),
-        [ChangeNumberKey] = changeNumber.ToString(CultureInfo.InvariantCulture),
-    };
+        var data = new Dictionary<string, string>
+        {
+            [FormatKey] = FormatVersion.ToString(CultureInfo.InvariantCulture),
+            [ChangeNumberKey] = changeNumber.ToString(CultureInfo.InvariantCulture),
+        };
+        if (store is not null)
+            data[StoreKey] = store;
+        return data;
+    }
 
-    private (IndexWriter Writer, SearcherManager Searchers, long ChangeNumber) OpenOrRecreate(out string? recreatedBecause)
+    private static string? StoreOf(IDictionary<string, string> userData) =>
+        userData.TryGetValue(StoreKey, out var store) && store.Length > 0 ? store : null;
+
+    private (IndexWriter Writer, SearcherManager Searchers, long ChangeNumber, string? StoreId) OpenOrRecreate(out string? recreatedBecause)
     {
         recreatedBecause = null;
         if (HasCommit(directory))
@@ -320,7 +340,7 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
                 infos.Read(directory);
                 recreatedBecause = Outdated(infos.UserData, out var changeNumber);
                 if (recreatedBecause is null)
-                    return Open(OpenMode.CREATE_OR_APPEND, changeNumber);
+                    return Open(OpenMode.CREATE_OR_APPEND, changeNumber, StoreOf(infos.UserData));
             }
             catch (Exception e) when (IsUnreadable(e))
             {
@@ -328,10 +348,10 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
             }
         }
         DeleteIndexFiles(directory);
-        return Open(OpenMode.CREATE, 0);
+        return Open(OpenMode.CREATE, 0, null);
     }
 
-    private (IndexWriter, SearcherManager, long) Open(OpenMode mode, long changeNumber)
+    private (IndexWriter, SearcherManager, long, string?) Open(OpenMode mode, long changeNumber, string? store)
     {
         var config = new IndexWriterConfig(CatalogAnalyzer.Version, analyzer) { OpenMode = mode };
         var openedWriter = new IndexWriter(directory, config);
@@ -339,11 +359,11 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         {
             if (mode == OpenMode.CREATE)
             {
-                openedWriter.SetCommitData(CommitData(changeNumber));
+                openedWriter.SetCommitData(CommitData(changeNumber, store));
                 openedWriter.Commit();
             }
             // Opening the searcher reads every segment, so a damaged segment fails here rather than in a search.
-            return (openedWriter, new SearcherManager(openedWriter, applyAllDeletes: true, searcherFactory: null), changeNumber);
+            return (openedWriter, new SearcherManager(openedWriter, applyAllDeletes: true, searcherFactory: null), changeNumber, store);
         }
         catch
         {

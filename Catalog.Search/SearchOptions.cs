@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Catalog.Search;
 
 /// <summary>Configuration section <c>Catalog:Search</c>.</summary>
@@ -9,8 +7,8 @@ public sealed class SearchOptions
 
     /// <summary>
     /// The folder holding the Lucene index; relative paths resolve against the working directory. The folder
-    /// belongs to the index: unreadable index files in it are deleted and the index is rebuilt.
+    /// belongs to the index: unreadable index files in it are deleted and the index is rebuilt. Empty: the host
+    /// chooses (the server puts it beside its database, so a database and its index move together).
     /// </summary>
-    [Required]
-    public string IndexPath { get; set; } = "data/index";
+    public string IndexPath { get; set; } = "";
 }

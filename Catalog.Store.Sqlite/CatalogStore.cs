@@ -31,6 +31,13 @@ public sealed class CatalogStore(SqliteConnectionFactory connections, TimeProvid
          AND (@hideCommercial = 0 OR l.is_commercial = 0 OR l.foundation_member = 1)
         """;
 
+    public async Task<string> GetStoreIdAsync(CancellationToken ct)
+    {
+        await using var c = await connections.OpenAsync(ct).ConfigureAwait(false);
+        return await c.ExecuteScalarAsync<string>(Cmd("SELECT id FROM store_identity", null, ct)).ConfigureAwait(false)
+               ?? throw new InvalidOperationException("The store records no identity (migration 4 not applied).");
+    }
+
     public async Task<long> GetChangeNumberAsync(CancellationToken ct)
     {
         await using var c = await connections.OpenAsync(ct).ConfigureAwait(false);

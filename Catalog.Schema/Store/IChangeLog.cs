@@ -8,6 +8,12 @@ namespace Catalog.Schema.Store;
 /// </summary>
 public interface IChangeLog
 {
+    /// <summary>
+    /// This store's identity: made once when the store is created and never changed, so change numbers of two
+    /// stores (two databases) are never mistaken for one another.
+    /// </summary>
+    Task<string> GetStoreIdAsync(CancellationToken ct);
+
     /// <summary>The latest change number; 0 for a store that was never written.</summary>
     Task<long> GetChangeNumberAsync(CancellationToken ct);
 

@@ -50,6 +50,14 @@ public sealed class CheckCommand : ICatalogCommand
             context.Out.WriteLine("1 difference. `reindex` rebuilds the index.");
             return ExitCodes.Differences;
         }
+        var storeId = await store.GetStoreIdAsync(context.Cancellation);
+        if (index.StoreId != storeId)
+        {
+            // Its change numbers count another store's writes, so comparing listings would mislead.
+            context.Out.WriteLine($"Index: built from {(index.StoreId is null ? "a store it does not record" : $"another store ({index.StoreId})")}, not this one ({storeId}).");
+            context.Out.WriteLine("1 difference. A server rebuilds such an index when it starts; `reindex` rebuilds it now.");
+            return ExitCodes.Differences;
+        }
         context.Out.WriteLine($"Index: {index.Listings.Count} listings at change {index.ChangeNumber}.");
         foreach (var difference in comparison.Differences)
             context.Out.WriteLine($"{difference.Kind.ToString().ToLowerInvariant(),-9} {difference.ListingId,8}  {difference.Detail}");

@@ -3,6 +3,7 @@ using Catalog.Store.Sqlite;
 using System.IO.Compression;
 using System.Net;
 using Catalog.Schema;
+using Catalog.Schema.Store;
 using Catalog.Search;
 using Catalog.Server.Indexing;
 using Catalog.Server.Operations;
@@ -39,6 +40,11 @@ public static class CatalogHost
         builder.Services.AddCatalogSchema();
         builder.Services.AddSqliteStore();
         builder.Services.AddCatalogSearch();
+        builder.Services.AddOptions<SearchOptions>().PostConfigure<IOptions<StoreOptions>>((search, store) =>
+        {
+            if (search.IndexPath.Length == 0)
+                search.IndexPath = store.Value.BesideDatabase("index");
+        });
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PublicBaseUrl>();

@@ -16,17 +16,24 @@ public sealed class SearchIndexFollower(ICatalogStore store, ISearchIndexer inde
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // A store's identity never changes, so it is read once.
+    private string? _storeId;
+
     public async Task CatchUpAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
             var from = indexer.IndexedChangeNumber;
+            var storeId = await StoreIdAsync(ct);
             var latest = await store.GetChangeNumberAsync(ct);
-            // An index ahead of the store belongs to another database (the file was replaced): start over.
-            if (from == 0 || from > latest)
+            if (from > 0 && indexer.StoreId != storeId)
+                logger.LogWarning("Search index was built from {What}, not from this store ({StoreId}): rebuilding it",
+                    indexer.StoreId is null ? "a store it does not record" : $"another store ({indexer.StoreId})", storeId);
+            // An index ahead of the store belongs to another database too (the file was replaced): start over.
+            if (from == 0 || from > latest || indexer.StoreId != storeId)
             {
-                await RebuildLockedAsync(latest, null, ct);
+                await RebuildLockedAsync(latest, storeId, null, ct);
                 return;
             }
             var changes = await store.GetListingChangesSinceAsync(from, ct);
@@ -90,8 +97,9 @@ public sealed class SearchIndexFollower(ICatalogStore store, ISearchIndexer inde
         await _gate.WaitAsync(ct);
         try
         {
+            var storeId = await StoreIdAsync(ct);
             var latest = await store.GetChangeNumberAsync(ct);
-            return (await RebuildLockedAsync(latest, listingsIndexed, ct), latest);
+            return (await RebuildLockedAsync(latest, storeId, listingsIndexed, ct), latest);
         }
         finally
         {
@@ -100,7 +108,7 @@ public sealed class SearchIndexFollower(ICatalogStore store, ISearchIndexer inde
     }
 
     /// <param name="latest">Read before the listings: a write during the rebuild is picked up again by the next catch-up.</param>
-    private async Task<int> RebuildLockedAsync(long latest, IProgress<int>? listingsIndexed, CancellationToken ct)
+    private async Task<int> RebuildLockedAsync(long latest, string storeId, IProgress<int>? listingsIndexed, CancellationToken ct)
     {
         var count = 0;
         async IAsyncEnumerable<Schema.Model.Listing> Counted()
@@ -112,8 +120,10 @@ public sealed class SearchIndexFollower(ICatalogStore store, ISearchIndexer inde
                 listingsIndexed?.Report(count);
             }
         }
-        await indexer.RebuildAsync(Counted(), latest, ct);
+        await indexer.RebuildAsync(Counted(), latest, storeId, ct);
         logger.LogInformation("Search index rebuilt at change {ChangeNumber}: {Count} listings", latest, count);
         return count;
     }
+
+    private async Task<string> StoreIdAsync(CancellationToken ct) => _storeId ??= await store.GetStoreIdAsync(ct);
 }

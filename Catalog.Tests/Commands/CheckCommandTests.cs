@@ -143,6 +143,49 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public async Task An_index_built_from_another_database_is_a_difference_and_a_server_rebuilds_it()
+    {
+        // The same seed in a second database: the same listings at the same change number, so only the
+        // store's identity tells the index is not its own (changing only DatabasePath once paired them).
+        var other = Path.Combine(folder, "other.db");
+        var seed = await CommandRun.InFolderAsync(folder, "seed", $"--Catalog:Store:DatabasePath={other}");
+        Assert.That(seed.ExitCode, Is.EqualTo(ExitCodes.Ok), seed.ToString);
+
+        var run = await CommandRun.InFolderAsync(folder, "check", $"--Catalog:Store:DatabasePath={other}");
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Differences), run.ToString);
+        Assert.That(run.Out, Does.Contain("Index: built from another store"));
+
+        await using (var app = await CatalogApplication.StartAsync(new Dictionary<string, string?>
+                     {
+                         ["Catalog:Store:DatabasePath"] = other,
+                         ["Catalog:Search:IndexPath"] = IndexPath,
+                     }, folder: folder))
+        {
+            Assert.That(app.Get<ISearchIndexer>().StoreId, Is.EqualTo(await app.Get<Catalog.Schema.Store.ICatalogStore>().GetStoreIdAsync(CancellationToken.None)));
+        }
+        var after = await CommandRun.InFolderAsync(folder, "check", $"--Catalog:Store:DatabasePath={other}");
+        Assert.That(after.ExitCode, Is.EqualTo(ExitCodes.Ok), after.ToString);
+        var own = await CommandRun.InFolderAsync(folder, "check");
+        Assert.That(own.Out, Does.Contain("Index: built from another store"), "the first database's index is now the other's");
+    }
+
+    [Test]
+    public async Task With_only_the_database_path_set_the_index_and_files_sit_beside_the_database()
+    {
+        var elsewhere = Path.Combine(folder, "elsewhere");
+        var database = Path.Combine(elsewhere, "catalog.db");
+        var seed = await CommandRun.RunAsync("seed", $"--Catalog:Store:DatabasePath={database}",
+            $"--Catalog:Server:SeedDirectory={ReferenceData.SeedData}", "--Serilog:MinimumLevel:Default=Warning");
+        Assert.That(seed.ExitCode, Is.EqualTo(ExitCodes.Ok), seed.ToString);
+        var reindex = await CommandRun.RunAsync("reindex", $"--Catalog:Store:DatabasePath={database}", "--Serilog:MinimumLevel:Default=Warning");
+
+        Assert.That(reindex.ExitCode, Is.EqualTo(ExitCodes.Ok), reindex.ToString);
+        Assert.That(reindex.Out + reindex.Error, Does.Contain(Path.Combine(elsewhere, "index")));
+        Assert.That(System.IO.Directory.Exists(Path.Combine(elsewhere, "index")), Is.True);
+        Assert.That(System.IO.Directory.Exists(Path.Combine(Environment.CurrentDirectory, "data", "index")), Is.False, "nothing in the working folder");
+    }
+
+    [Test]
     public async Task No_database_is_a_failure_and_check_does_not_create_one()
     {
         var run = await CommandRun.InFolderAsync(folder, "check", $"--Catalog:Store:DatabasePath={Path.Combine(folder, "absent.db")}");

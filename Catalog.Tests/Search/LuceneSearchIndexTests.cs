@@ -267,7 +267,7 @@ public sealed class LuceneSearchIndexTests
     [Test]
     public async Task Rebuild_replaces_everything()
     {
-        await index.Index.RebuildAsync(new[] { Make(42, "Only One") }.ToAsyncEnumerable(), 50, CancellationToken.None);
+        await index.Index.RebuildAsync(new[] { Make(42, "Only One") }.ToAsyncEnumerable(), 50, "test-store", CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(index.Search("").ListingIds, Is.EqualTo(new[] { 42 }));
@@ -279,7 +279,7 @@ public sealed class LuceneSearchIndexTests
     public async Task Failed_rebuild_drops_the_change_number_to_zero()
     {
         Assert.That(
-            async () => await index.Index.RebuildAsync(Failing(), 50, CancellationToken.None),
+            async () => await index.Index.RebuildAsync(Failing(), 50, "test-store", CancellationToken.None),
             Throws.InvalidOperationException);
         Assert.That(index.Index.IndexedChangeNumber, Is.Zero);
         await index.ReopenAsync();

@@ -77,7 +77,6 @@ public sealed class FileSystemFileStorage(IOptions<FilesOptions> files, IOptions
     {
         if (files.StoragePath.Length > 0)
             return Path.GetFullPath(files.StoragePath);
-        var database = Path.GetFullPath(store.DatabasePath);
-        return Path.Combine(Path.GetDirectoryName(database)!, "files");
+        return store.BesideDatabase("files");
     }
 }
