@@ -282,10 +282,21 @@ public sealed class LuceneSearchIndex : ISearchIndexer, ISearchService, IDisposa
         {
             return new FileStream(Path.Combine(indexPath, ProcessLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e)
+        catch (IOException e) when (IsHeldByAnotherProcess(e))
         {
             throw new LockObtainFailedException($"The search index at {indexPath} is open in another process.", e);
         }
+    }
+
+    /// <summary>
+    /// A lock another process holds (EWOULDBLOCK on Unix, a sharing violation on Windows), as opposed to a
+    /// folder that cannot be written, which is the operator's other common mistake and must not read as this.
+    /// </summary>
+    private static bool IsHeldByAnotherProcess(IOException e)
+    {
+        const int SharingViolation = unchecked((int)0x80070020);
+        const int WouldBlockLinux = 11, WouldBlockMac = 35;
+        return e.HResult is SharingViolation or WouldBlockLinux or WouldBlockMac;
     }
 
     private static SearchResult Run(IndexSearcher searcher, Query query, Sort sort, int offset, int limit)

@@ -101,7 +101,7 @@ public sealed record VersionSource
         UpdateSiteUrl = UpdateSite,
         Releases = Releases,
         Platforms = Platforms,
-        MinJavaVersion = MinJava,
+        MinJavaVersion = Compatibility.JavaVersion.CanonicalOrAsIs(MinJava),
         Features = Features.Select(f => new Model.Feature(f.Id, f.Required, f.Selected)).ToList(),
     };
 }

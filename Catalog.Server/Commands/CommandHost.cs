@@ -30,7 +30,10 @@ public sealed class CommandHost : IAsyncDisposable
             // before it has written anything.
             app.Services.GetService<IStartupValidator>()?.Validate();
             if (migrate)
+            {
+                WritableDataFolders.Ensure(app.Services);
                 await app.Services.GetRequiredService<IStoreMigrator>().MigrateAsync(ct);
+            }
             return new CommandHost(app);
         }
         catch

@@ -70,6 +70,11 @@ public static class CommandLine
             console.Error.WriteLine($"{command.Name}: interrupted.");
             return ExitCodes.Interrupted;
         }
+        catch (Hosting.StartupRefusedException e)
+        {
+            console.Error.WriteLine($"{command.Name}: {e.Message}");
+            return e.ExitCode;
+        }
         catch (OptionsValidationException e)
         {
             console.Error.WriteLine($"{command.Name}: invalid setting: {e.Message}");

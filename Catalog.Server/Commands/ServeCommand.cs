@@ -1,4 +1,6 @@
+using Catalog.Search;
 using Catalog.Server.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Server.Commands;
 
@@ -16,7 +18,14 @@ public sealed class ServeCommand : ICatalogCommand
     {
         if (context.Arguments.Count > 0)
             return context.UsageError($"serve takes no arguments, not '{context.Arguments[0]}'.");
-        await using var app = CatalogHost.Build(CatalogHost.CreateBuilder([.. context.Settings]));
+        var builder = CatalogHost.CreateBuilder([.. context.Settings]);
+        // Everything an operator can get wrong is found before the store is migrated or seeded: Kestrel binds
+        // last, and the index would be opened after the seed.
+        ListenAddresses.EnsureUsable(builder.Configuration);
+        await using var app = CatalogHost.Build(builder);
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        WritableDataFolders.Ensure(app.Services);
+        app.Services.GetRequiredService<LuceneSearchIndex>();
         await app.RunAsync(context.Cancellation);
         return ExitCodes.Ok;
     }

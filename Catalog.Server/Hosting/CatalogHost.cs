@@ -26,6 +26,7 @@ public static class CatalogHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         configure?.Invoke(builder);
+        CatalogSettings.Validate(builder.Configuration);
         builder.Services.AddSerilog((services, logger) => logger
             // The health-check service logs every unhealthy probe at Error, so a load balancer polling /readyz
             // every few seconds would repeat a condition that is logged once where it starts (a full store) and

@@ -35,6 +35,16 @@ public sealed class ConfigurationDocumentationTests
     [Test]
     public void There_are_options_classes_to_check() => Assert.That(Settings().Count(), Is.GreaterThan(15));
 
+    [Test]
+    public void The_settings_check_knows_every_options_class()
+    {
+        // An options class missing there would make each of its settings an "unknown setting" at start.
+        var discovered = Assemblies.SelectMany(a => a.GetTypes())
+            .Where(t => t.GetField("Section", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true })
+            .Select(t => ((string)t.GetField("Section")!.GetRawConstantValue()!, t));
+        Assert.That(Catalog.Server.Hosting.CatalogSettings.Sections, Is.EquivalentTo(discovered));
+    }
+
     [TestCaseSource(nameof(Settings))]
     public void README_lists_the_setting_with_its_default(string key, string codeDefault)
     {

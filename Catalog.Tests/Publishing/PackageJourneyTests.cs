@@ -62,6 +62,10 @@ public sealed class PackageJourneyTests
         Assert.That(element.Attribute("name")!.Value, Is.EqualTo("Quillwort Markdown Tools"));
         Assert.That(element.Element("owner")!.Value, Is.EqualTo("Quillwort Labs"));
         Assert.That(element.Element("updateurl")!.Value, Is.EqualTo("https://example.com/quillwort/updates"));
+        // One spelling whoever wrote it: the seed, the import and the real export say java_17, so the API's "17" is stored as that.
+        Assert.That(element.Element("min_java_version")!.Value, Is.EqualTo("java_17"));
+        var view = await GetAsync(app.Client, $"/rest/v1/products/packages/{id}", publisher.Token);
+        Assert.That(view.Json!["versions"]![0]!["min_java_version"]!.GetValue<string>(), Is.EqualTo("java_17"), view.Text);
 
         var search = await ProtocolResponse.GetAsync(app.Client, "/api/p/search/apachesolr_search/quillwort");
         Assert.That(search.Root.Element("search")!.Elements("node").Select(n => n.Attribute("id")!.Value), Does.Contain(id.ToString()));

@@ -129,8 +129,9 @@ public sealed partial class PackageValidator(ICatalogStore catalog, IFileRecordS
             var v = versions[i] ?? throw ApiException.Invalid($"versions[{i}]", "A version is an object.");
             var at = $"versions[{i}]";
             var minJava = Validation.Text($"{at}.min_java_version", v.MinJavaVersion, 16);
-            if (minJava.Length > 0 && !JavaVersionPattern().IsMatch(minJava))
-                throw ApiException.Invalid($"{at}.min_java_version", "min_java_version is a version number such as 1.8 or 17.");
+            if (minJava.Length > 0)
+                minJava = JavaVersion.Canonical(minJava)
+                          ?? throw ApiException.Invalid($"{at}.min_java_version", "min_java_version is a Java version such as 17, 1.8 or java_17 (stored as java_17).");
             result.Add(new PackageVersion
             {
                 Version = Validation.Text($"{at}.version", v.Version, 64),
@@ -190,9 +191,6 @@ public sealed partial class PackageValidator(ICatalogStore catalog, IFileRecordS
 
     [GeneratedRegex("^[a-z][a-z_]{0,31}$")]
     private static partial Regex TypePattern();
-
-    [GeneratedRegex(@"^[0-9]+(\.[0-9]+){0,2}$")]
-    private static partial Regex JavaVersionPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]+$")]
     private static partial Regex FeatureIdPattern();
