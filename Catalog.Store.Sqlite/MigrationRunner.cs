@@ -7,7 +7,8 @@ namespace Catalog.Store.Sqlite;
 
 /// <summary>
 /// Applies the numbered scripts in <c>Store/Migrations</c> that the database has not seen, each in its own
-/// transaction, and switches the file to WAL so readers never wait for the writer.
+/// transaction, and switches the file to WAL so readers never wait for the writer. A file carrying a migration
+/// this build does not know is refused (<see cref="StoreSchemaTooNewException"/>).
 /// </summary>
 public sealed class MigrationRunner(SqliteConnectionFactory connections, TimeProvider clock) : IStoreMigrator
 {
@@ -33,6 +34,10 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, TimePro
 
         var applied = (await connection.QueryAsync<int>(new CommandDefinition(
             "SELECT number FROM schema_migrations", cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
+        // A newer build migrated this file: serving it could misread what its schema now means.
+        var unknown = applied.Where(n => !Known.Contains(n)).Order().ToList();
+        if (unknown.Count > 0)
+            throw new StoreSchemaTooNewException(unknown, Known.Count == 0 ? 0 : Known[^1]);
         var newlyApplied = new List<int>();
         foreach (var (number, name) in Available)
         {
