@@ -11,4 +11,11 @@ if ! command -v chromium >/dev/null && [ -z "${CHROMIUM_PATH:-}" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium
 fi
 
+# The store suites also run on PostgreSQL: a throwaway cluster from Debian's server binaries (Support/PostgreSqlServer.cs).
+if [ -z "${PG_BIN:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y postgresql
+fi
+
 exec dotnet test MarketplaceCatalog.sln "$@"
