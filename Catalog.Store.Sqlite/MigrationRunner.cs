@@ -44,7 +44,13 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, TimePro
             if (applied.Contains(number))
                 continue;
             var sql = ReadScript(name);
+            // BEGIN IMMEDIATE takes the write lock; another process that started with this one may have applied
+            // the migration while this one waited for it, so it is checked again under the lock.
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM schema_migrations WHERE number = @number", new { number },
+                    transaction: transaction, cancellationToken: ct)).ConfigureAwait(false) > 0)
+                continue;
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (number, applied_at) VALUES (@number, @now)",

@@ -39,6 +39,9 @@ public static class CatalogHost
 
         builder.AddCatalogOperations();
         builder.Services.AddCatalogSchema();
+        if (StoreProviders.Find(builder.Configuration[$"{StoreOptions.Section}:Provider"] ?? StoreProviders.Sqlite) == StoreProviders.PostgreSql)
+            throw StartupRefusedException.Setting(
+                $"{StoreOptions.Section}:Provider {StoreProviders.PostgreSql} is not served by this build yet (its migrations exist, its stores do not); use {StoreProviders.Sqlite}.");
         builder.Services.AddSqliteStore();
         builder.Services.AddCatalogSearch();
         builder.Services.AddOptions<SearchOptions>().PostConfigure<IOptions<StoreOptions>>((search, store) =>

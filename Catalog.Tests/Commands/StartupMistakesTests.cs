@@ -35,6 +35,7 @@ public sealed class StartupMistakesTests
     [TestCase("serve", "--Catalog:Store:DatabasPath=other.db", "Unknown setting Catalog:Store:DatabasPath; did you mean Catalog:Store:DatabasePath?")]
     [TestCase("reindex", "--Catalog:Serch:IndexPath=x", "Unknown setting Catalog:Serch:IndexPath; did you mean Catalog:Search:IndexPath?")]
     [TestCase("serve", "--Catalog:Protocol:ListSize:Max=3", "Unknown setting Catalog:Protocol:ListSize:Max; did you mean Catalog:Protocol:ListSize?")]
+    [TestCase("seed", "--Catalog:Store:Provider=PostgreSql", "Catalog:Store:Provider PostgreSql is not served by this build yet (its migrations exist, its stores do not); use Sqlite.")]
     [TestCase("serve", "--urls=notaurl", "Setting Urls has 'notaurl', which is not an address like http://localhost:5000 (several are separated by ';').")]
     [TestCase("serve", "--urls=http://127.0.0.1:99999", "Setting Urls has 'http://127.0.0.1:99999', which is not an address like http://localhost:5000 (several are separated by ';').")]
     public async Task A_wrong_setting_is_one_line_and_exit_code_2_with_nothing_written(string verb, string setting, string message)
