@@ -42,7 +42,7 @@ internal static class ListingDocument
         foreach (var term in listing.CategoryIds.Concat(listing.MarketIds).Distinct())
             doc.Add(new StringField(SearchFields.Term, IdText(term), Field.Store.NO));
 
-        foreach (var release in SupportedReleases(listing, releases))
+        foreach (var release in CompatibilityResolver.MaskOf(listing.Versions, releases).Indexes)
             doc.Add(new StringField(SearchFields.Release, IdText(release), Field.Store.NO));
 
         foreach (var platform in listing.Versions.SelectMany(v => v.Platforms).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -56,23 +56,5 @@ internal static class ListingDocument
         var type = new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true };
         type.Freeze();
         return type;
-    }
-
-    /// <summary>
-    /// The same verdict as <see cref="CompatibilityResolver.Choose"/>: a listing is compatible with a release when
-    /// one of its versions names it; release strings the table does not know support nothing.
-    /// </summary>
-    private static SortedSet<int> SupportedReleases(Listing listing, ReleaseTable releases)
-    {
-        var indexes = new SortedSet<int>();
-        foreach (var version in listing.Versions)
-        {
-            foreach (var text in version.Releases)
-            {
-                if (releases.FindByVersion(text) is { } release)
-                    indexes.Add(release.Index);
-            }
-        }
-        return indexes;
     }
 }

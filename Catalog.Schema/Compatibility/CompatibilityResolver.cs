@@ -19,8 +19,9 @@ public static class CompatibilityResolver
         ArgumentNullException.ThrowIfNull(versions);
         ArgumentNullException.ThrowIfNull(table);
 
+        var masks = versions.Select(v => ReleaseMask.Of(v.Releases, table)).ToArray();
         var candidates = Enumerable.Range(0, versions.Count)
-            .Where(i => target is null || Supports(versions[i], target, table))
+            .Where(i => target is null || masks[i].Contains(target))
             .ToList();
         if (candidates.Count == 0)
             return target is null ? VersionChoice.NoVersion : VersionChoice.Incompatible;
@@ -31,12 +32,23 @@ public static class CompatibilityResolver
             if (forPlatform.Count > 0)
                 candidates = forPlatform;
         }
+        return new VersionChoice(NewestOf(candidates, masks), true);
+    }
 
+    /// <summary>
+    /// The protocol's rule between compatible versions, the one place it is written: of the candidate indexes
+    /// into <paramref name="masks"/> (each version's supported releases), the version supporting the newest
+    /// release; on a tie the last one in list order. -1 when there is no candidate.
+    /// </summary>
+    public static int NewestOf(IEnumerable<int> candidates, IReadOnlyList<ReleaseMask> masks)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(masks);
         var chosen = -1;
         var chosenNewest = int.MinValue;
         foreach (var index in candidates)
         {
-            var newest = NewestReleaseIndex(versions[index], table);
+            var newest = masks[index].NewestIndex ?? -1;
             // >= rather than > so that a later version with an equally new release replaces an earlier one.
             if (newest >= chosenNewest)
             {
@@ -44,7 +56,7 @@ public static class CompatibilityResolver
                 chosenNewest = newest;
             }
         }
-        return new VersionChoice(chosen, true);
+        return chosen;
     }
 
     /// <summary>The SQL-side counterpart of <see cref="Choose"/>'s compatibility verdict.</summary>
@@ -58,17 +70,8 @@ public static class CompatibilityResolver
         return ReleaseMask.Of(versions.SelectMany(version => version.Releases), table);
     }
 
-    private static bool Supports(SolutionVersion version, EclipseRelease target, ReleaseTable table) =>
-        version.Releases.Any(text => table.FindByVersion(text)?.Index == target.Index);
-
     // A version that names no platform was published for all of them.
     private static bool RunsOn(SolutionVersion version, string platform) =>
         version.Platforms.Count == 0
         || version.Platforms.Any(name => string.Equals(name.Trim(), platform, StringComparison.OrdinalIgnoreCase));
-
-    private static int NewestReleaseIndex(SolutionVersion version, ReleaseTable table) =>
-        version.Releases
-            .Select(text => table.FindByVersion(text)?.Index ?? -1)
-            .DefaultIfEmpty(-1)
-            .Max();
 }

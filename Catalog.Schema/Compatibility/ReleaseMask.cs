@@ -70,6 +70,16 @@ public readonly record struct ReleaseMask
 
     public ReleaseMask Union(ReleaseMask other) => new(Bits | other.Bits);
 
+    /// <summary>The release indexes in the set, oldest first.</summary>
+    public IEnumerable<int> Indexes
+    {
+        get
+        {
+            for (var rest = Bits; rest != UInt128.Zero; rest &= rest - UInt128.One)
+                yield return (int)UInt128.TrailingZeroCount(rest);
+        }
+    }
+
     public void Deconstruct(out long low, out long high)
     {
         low = Low;

@@ -17,13 +17,11 @@ public readonly record struct ListingRowValues(ReleaseMask Supported, ReleaseMas
     public static ListingRowValues Compute(IReadOnlyList<SolutionVersion> versions, ReleaseTable releases)
     {
         var masks = new ReleaseMask[versions.Count];
-        var newest = new int[versions.Count];
         var installableVersion = new bool[versions.Count];
         var supported = ReleaseMask.Empty;
         for (var i = 0; i < versions.Count; i++)
         {
             masks[i] = ReleaseMask.Of(versions[i].Releases, releases);
-            newest[i] = masks[i].NewestIndex ?? -1;
             installableVersion[i] = versions[i].IsInstallable;
             supported = supported.Union(masks[i]);
         }
@@ -31,27 +29,11 @@ public readonly record struct ListingRowValues(ReleaseMask Supported, ReleaseMas
         var installable = ReleaseMask.Empty;
         foreach (var release in releases.All)
         {
-            var chosen = Newest(versions.Count, i => masks[i].Contains(release), newest);
+            var chosen = CompatibilityResolver.NewestOf(Enumerable.Range(0, versions.Count).Where(i => masks[i].Contains(release)), masks);
             if (chosen >= 0 && installableVersion[chosen])
                 installable = installable.Union(ReleaseMask.For(release));
         }
-        var unfiltered = Newest(versions.Count, _ => true, newest);
+        var unfiltered = CompatibilityResolver.NewestOf(Enumerable.Range(0, versions.Count), masks);
         return new ListingRowValues(supported, installable, unfiltered >= 0 && installableVersion[unfiltered]);
-    }
-
-    /// <summary>Of the candidates, the one supporting the newest release; on a tie the last in list order.</summary>
-    private static int Newest(int count, Func<int, bool> isCandidate, int[] newest)
-    {
-        var chosen = -1;
-        var chosenNewest = int.MinValue;
-        for (var i = 0; i < count; i++)
-        {
-            if (isCandidate(i) && newest[i] >= chosenNewest)
-            {
-                chosen = i;
-                chosenNewest = newest[i];
-            }
-        }
-        return chosen;
     }
 }
