@@ -13,18 +13,18 @@ public sealed class WireLinks
     /// <summary>Scheme, host and path prefix with no trailing slash.</summary>
     public string BaseUrl { get; }
 
-    public string Node(Listing listing) => $"{BaseUrl}/content/{Uri.EscapeDataString(listing.UrlTitle)}";
+    public string Node(Listing listing) => BaseUrl + CatalogPaths.NodeByTitleOf(listing.UrlTitle);
 
-    public string Category(int categoryId) => $"{BaseUrl}/taxonomy/term/{categoryId}";
+    public string Category(int categoryId) => BaseUrl + CatalogPaths.CategoryOf(categoryId);
 
     /// <summary>The pair form the real server lists under each market; the comma travels encoded.</summary>
-    public string CategoryInMarket(int categoryId, int marketId) => $"{BaseUrl}/taxonomy/term/{categoryId}%2C{marketId}";
+    public string CategoryInMarket(int categoryId, int marketId) => BaseUrl + CatalogPaths.CategoryInMarketOf(categoryId, marketId, "%2C");
 
-    public string Market(Market market) => $"{BaseUrl}/category/markets/{Uri.EscapeDataString(market.Slug)}";
+    public string Market(Market market) => BaseUrl + CatalogPaths.MarketOf(market.Slug);
 
-    public string Tag(string name) => $"{BaseUrl}/category/free-tagging/{Uri.EscapeDataString(name)}";
+    public string Tag(string name) => BaseUrl + CatalogPaths.TagOf(name);
 
-    public string Search(string term) => $"{BaseUrl}/search/site/{Uri.EscapeDataString(term)}";
+    public string Search(string term) => BaseUrl + CatalogPaths.SiteSearchOf(term);
 
     /// <summary>
     /// A stored URL as the client must see it: absolute ones as they are, paths on this server (uploaded files

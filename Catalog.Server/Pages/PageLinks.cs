@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Catalog.Schema.Model;
+using Catalog.Schema.Wire;
 using Catalog.Server.Protocol;
 
 namespace Catalog.Server.Pages;
@@ -23,15 +24,15 @@ public sealed class PageLinks(string pathBase, string publicBaseUrl, string styl
     public string SearchForm => pathBase + PageRoutes.SearchForm;
     public string Stylesheet => $"{pathBase}{PageRoutes.Stylesheet}?v={stylesheetVersion}";
 
-    public string Node(Listing listing) => $"{pathBase}/content/{Uri.EscapeDataString(listing.UrlTitle)}";
+    public string Node(Listing listing) => pathBase + CatalogPaths.NodeByTitleOf(listing.UrlTitle);
 
-    public string Category(int categoryId) => $"{pathBase}/taxonomy/term/{Id(categoryId)}";
+    public string Category(int categoryId) => pathBase + CatalogPaths.CategoryOf(categoryId);
 
-    public string CategoryInMarket(int categoryId, int marketId) => $"{pathBase}/taxonomy/term/{Id(categoryId)},{Id(marketId)}";
+    public string CategoryInMarket(int categoryId, int marketId) => pathBase + CatalogPaths.CategoryInMarketOf(categoryId, marketId, ",");
 
-    public string Market(Market market) => $"{pathBase}/category/markets/{Uri.EscapeDataString(market.Slug)}";
+    public string Market(Market market) => pathBase + CatalogPaths.MarketOf(market.Slug);
 
-    public string Tag(string name) => $"{pathBase}/category/free-tagging/{Uri.EscapeDataString(name)}";
+    public string Tag(string name) => pathBase + CatalogPaths.TagOf(name);
 
     /// <summary>A search page; <paramref name="page"/> 1 is left out of the link.</summary>
     public string Search(string text, SearchFilters filters, int page = 1)

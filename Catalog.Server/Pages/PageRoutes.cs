@@ -1,3 +1,5 @@
+using Catalog.Schema.Wire;
+
 namespace Catalog.Server.Pages;
 
 /// <summary>
@@ -7,12 +9,12 @@ namespace Catalog.Server.Pages;
 public static class PageRoutes
 {
     public const string Home = "/";
-    public const string Taxonomy = "/taxonomy/term/{terms}";
-    public const string CategoryBySlug = "/category/categories/{slug}";
-    public const string MarketBySlug = "/category/markets/{slug}";
-    public const string FreeTagging = "/category/free-tagging/{tags}";
-    public const string Node = "/node/{id}";
-    public const string NodeByTitle = "/content/{title}";
+    public const string Taxonomy = CatalogPaths.Taxonomy;
+    public const string CategoryBySlug = CatalogPaths.CategoryBySlug;
+    public const string MarketBySlug = CatalogPaths.MarketBySlug;
+    public const string FreeTagging = CatalogPaths.FreeTagging;
+    public const string Node = CatalogPaths.Node;
+    public const string NodeByTitle = CatalogPaths.NodeByTitle;
     public const string Featured = "/featured";
     public const string FeaturedScoped = "/featured/{terms}";
     public const string Recent = "/recent";
@@ -26,7 +28,7 @@ public static class PageRoutes
     public const string SearchForm = "/search/apachesolr_search";
 
     /// <summary>The search link the XML answers carry in <c>search/@url</c>.</summary>
-    public const string SiteSearch = "/search/site/{**text}";
+    public const string SiteSearch = CatalogPaths.SiteSearch;
 
     /// <summary>The drag-and-drop install link's target (PROTOCOL.md, "Links from web pages into the IDE").</summary>
     public const string InstallIntro = "/marketplace-client-intro";

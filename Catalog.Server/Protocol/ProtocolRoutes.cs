@@ -1,3 +1,5 @@
+using Catalog.Schema.Wire;
+
 namespace Catalog.Server.Protocol;
 
 /// <summary>Route patterns of the Eclipse protocol (PROTOCOL.md's endpoint table), in one place.</summary>
@@ -6,13 +8,13 @@ public static class ProtocolRoutes
     public static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 
     public const string Catalogs = "/catalogs/api/p";
-    public const string Root = "/api/p";
-    public const string Taxonomy = "/taxonomy/term/{terms}/api/p";
-    public const string CategoryBySlug = "/category/categories/{slug}/api/p";
-    public const string MarketBySlug = "/category/markets/{slug}/api/p";
-    public const string FreeTagging = "/category/free-tagging/{tags}/api/p";
-    public const string Nodes = "/node/{ids}/api/p";
-    public const string NodeByTitle = "/content/{title}/api/p";
+    public const string Root = CatalogPaths.Api;
+    public const string Taxonomy = CatalogPaths.Taxonomy + CatalogPaths.Api;
+    public const string CategoryBySlug = CatalogPaths.CategoryBySlug + CatalogPaths.Api;
+    public const string MarketBySlug = CatalogPaths.MarketBySlug + CatalogPaths.Api;
+    public const string FreeTagging = CatalogPaths.FreeTagging + CatalogPaths.Api;
+    public const string Nodes = CatalogPaths.NodePrefix + "{ids}" + CatalogPaths.Api;
+    public const string NodeByTitle = CatalogPaths.NodeByTitle + CatalogPaths.Api;
     public const string Featured = "/featured/api/p";
     public const string FeaturedScoped = "/featured/{terms}/api/p";
     public const string Recent = "/recent/api/p";
@@ -24,8 +26,8 @@ public static class ProtocolRoutes
     public const string News = "/news/api/p";
     public const string Search = "/api/p/search/apachesolr_search/{**query}";
     public const string SearchBrowse = "/api/p/search/apachesolr_search";
-    public const string NodeInstallSuccess = "/node/{id}/success";
-    public const string TitleInstallSuccess = "/content/{title}/success";
+    public const string NodeInstallSuccess = CatalogPaths.Node + "/success";
+    public const string TitleInstallSuccess = CatalogPaths.NodeByTitle + "/success";
     public const string InstallErrorReport = "/install/error/report";
 
     /// <summary>Whether a request path belongs to the XML protocol (and so gets XML errors).</summary>

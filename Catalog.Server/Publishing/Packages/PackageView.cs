@@ -1,3 +1,4 @@
+using Catalog.Schema.Wire;
 using Catalog.Schema.Publishing;
 
 namespace Catalog.Server.Publishing.Packages;
@@ -45,7 +46,7 @@ public sealed record PackageView
         return new PackageView
         {
             Id = package.Id, PublisherId = package.PublisherId, State = package.State, Live = package.Live,
-            Message = package.PendingMessage, NodeUrl = package.Live ? $"/node/{package.Id}/api/p" : null,
+            Message = package.PendingMessage, NodeUrl = package.Live ? CatalogPaths.NodeOf(package.Id) + CatalogPaths.Api : null,
             CreatedAt = package.CreatedAt, ChangedAt = package.ChangedAt,
             Name = content.Name, ShortDescription = content.ShortDescription, Body = content.Body, Type = content.Type,
             Categories = content.Categories, Markets = content.Markets, Tags = content.Tags, License = content.License,
