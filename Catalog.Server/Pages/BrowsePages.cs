@@ -28,37 +28,37 @@ public static class BrowsePages
     }
 
     /// <summary><c>{category},{market}</c>, or either alone, as the protocol reads it.</summary>
-    public static async Task<RazorComponentResult<ListingsPage>> Taxonomy(string terms, HttpContext http, PageFrames frames, ProtocolResponder responder, CatalogLists lists)
+    public static async Task<RazorComponentResult<ListingsPage>> Taxonomy(string terms, HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, CatalogLists lists)
     {
         var ids = RequestParsing.ParseIdList(terms, "taxonomy term", 2);
-        var scope = await TermScope.ResolveAsync(responder.Store, ids, http.RequestAborted);
+        var scope = await TermScope.ResolveAsync(store, ids, http.RequestAborted);
         if (scope.CategoryId is null && scope.MarketId is { } marketId)
-            return await MarketPage(http, frames, responder, lists, (await responder.Store.GetMarketsAsync(http.RequestAborted)).First(m => m.Id == marketId));
+            return await MarketPage(http, frames, responder, store, lists, (await store.GetMarketsAsync(http.RequestAborted)).First(m => m.Id == marketId));
         var query = new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { CategoryId = scope.CategoryId, MarketId = scope.MarketId };
         var frame = await frames.ForAsync(http);
         var title = scope.Name;
         IReadOnlyList<TermLink>? related = null;
         if (scope.MarketId is { } inMarket)
         {
-            var market = (await responder.Store.GetMarketsAsync(http.RequestAborted)).First(m => m.Id == inMarket);
+            var market = (await store.GetMarketsAsync(http.RequestAborted)).First(m => m.Id == inMarket);
             title = $"{scope.Name} in {market.Name}";
             related = [new TermLink(market.Name, frame.Links.Market(market)), new TermLink($"{scope.Name} in every market", frame.Links.Category(scope.CategoryId!.Value))];
         }
         return await InScope(http, frame, responder, lists, query, title, $"Listings in {title}, by name.", related, "See also");
     }
 
-    public static async Task<RazorComponentResult<ListingsPage>> CategoryBySlug(string slug, HttpContext http, PageFrames frames, ProtocolResponder responder, CatalogLists lists)
+    public static async Task<RazorComponentResult<ListingsPage>> CategoryBySlug(string slug, HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, CatalogLists lists)
     {
-        var category = await TermScope.FindCategoryBySlugAsync(responder.Store, slug, http.RequestAborted);
+        var category = await TermScope.FindCategoryBySlugAsync(store, slug, http.RequestAborted);
         var frame = await frames.ForAsync(http);
         return await InScope(http, frame, responder, lists, new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { CategoryId = category.Id },
             category.Name, $"Listings in {category.Name}, by name.", null, null);
     }
 
-    public static async Task<RazorComponentResult<ListingsPage>> MarketBySlug(string slug, HttpContext http, PageFrames frames, ProtocolResponder responder, CatalogLists lists)
+    public static async Task<RazorComponentResult<ListingsPage>> MarketBySlug(string slug, HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, CatalogLists lists)
     {
-        var market = await TermScope.FindMarketBySlugAsync(responder.Store, slug, http.RequestAborted);
-        return await MarketPage(http, frames, responder, lists, market);
+        var market = await TermScope.FindMarketBySlugAsync(store, slug, http.RequestAborted);
+        return await MarketPage(http, frames, responder, store, lists, market);
     }
 
     /// <summary>An unknown tag is an empty page, as it is an empty answer in the protocol.</summary>
@@ -78,10 +78,10 @@ public static class BrowsePages
     }
 
     /// <summary>Here the market comes first: <c>/featured/{market}</c> or <c>/featured/{market},{category}</c>.</summary>
-    public static async Task<RazorComponentResult<ListingsPage>> ScopedFeatured(string terms, HttpContext http, PageFrames frames, ProtocolResponder responder, CatalogLists lists)
+    public static async Task<RazorComponentResult<ListingsPage>> ScopedFeatured(string terms, HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, CatalogLists lists)
     {
         var ids = RequestParsing.ParseIdList(terms, "featured market or category", 2);
-        var scope = await TermScope.ResolveAsync(responder.Store, ids, http.RequestAborted);
+        var scope = await TermScope.ResolveAsync(store, ids, http.RequestAborted);
         var page = await lists.FeaturedAsync(scope, responder.Client(http), http.RequestAborted);
         return await ListPage(http, frames, $"Featured in {scope.Name}", $"Listings the catalog's editors recommend in {scope.Name}.", page);
     }
@@ -107,12 +107,12 @@ public static class BrowsePages
     }
 
     /// <summary>A market: its categories with counts, then its listings page by page.</summary>
-    private static async Task<RazorComponentResult<ListingsPage>> MarketPage(HttpContext http, PageFrames frames, ProtocolResponder responder, CatalogLists lists, Market market)
+    private static async Task<RazorComponentResult<ListingsPage>> MarketPage(HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, CatalogLists lists, Market market)
     {
         var ct = http.RequestAborted;
         var frame = await frames.ForAsync(http);
-        var categories = await responder.Store.GetCategoriesAsync(ct);
-        var counts = await responder.Store.CountByMarketAndCategoryAsync(ProtocolResponder.FilterFor(responder.Client(http)), ct);
+        var categories = await store.GetCategoriesAsync(ct);
+        var counts = await store.CountByMarketAndCategoryAsync(ProtocolResponder.FilterFor(responder.Client(http)), ct);
         var related = TermLink.CategoriesOf(market, categories, counts, frame.Links);
         return await InScope(http, frame, responder, lists, new ListingQuery(ListingFilter.None, ListingOrder.Name, 0, 0) { MarketId = market.Id },
             market.Name, $"Listings in the {market.Name} market, by name.", related, "Categories");

@@ -17,20 +17,20 @@ public static class HomePages
     }
 
     /// <summary>Markets with the categories and counts of <c>/api/p</c>, and the featured, recent and popular lists.</summary>
-    public static async Task<RazorComponentResult<HomePage>> Home(HttpContext http, PageFrames frames, ProtocolResponder responder, CatalogLists lists)
+    public static async Task<RazorComponentResult<HomePage>> Home(HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, CatalogLists lists)
     {
         var ct = http.RequestAborted;
         var frame = await frames.ForAsync(http);
         var client = responder.Client(http);
-        var markets = await responder.Store.GetMarketsAsync(ct);
-        var categories = await responder.Store.GetCategoriesAsync(ct);
-        var counts = await responder.Store.CountByMarketAndCategoryAsync(ProtocolResponder.FilterFor(client), ct);
+        var markets = await store.GetMarketsAsync(ct);
+        var categories = await store.GetCategoriesAsync(ct);
+        var counts = await store.CountByMarketAndCategoryAsync(ProtocolResponder.FilterFor(client), ct);
         var summaries = markets.Select(market => new MarketSummary(market.Name, frame.Links.Market(market),
             TermLink.CategoriesOf(market, categories, counts, frame.Links))).ToList();
         var featured = await lists.FeaturedAsync(null, client, ct);
         var recent = await lists.OrderedAsync(ListingOrder.Recent, client, ct);
         var popular = await lists.OrderedAsync(ListingOrder.Popular, client, ct);
-        var news = await responder.Store.GetNewsAsync(ct);
+        var news = await store.GetNewsAsync(ct);
         return Render<HomePage>(new HomeModel(frame, summaries, PageText.Clean(featured.Listings), PageText.Clean(recent.Listings), PageText.Clean(popular.Listings), news.Select(PageText.Clean).FirstOrDefault()));
     }
 

@@ -1,3 +1,4 @@
+using Catalog.Schema.Store;
 using Catalog.Schema.Compatibility;
 using Catalog.Schema.Model;
 using Catalog.Server.Protocol;
@@ -16,19 +17,19 @@ public static class NodePages
     }
 
     public static async Task<RazorComponentResult<NodePage>> ById(
-        string id, HttpContext http, PageFrames frames, ProtocolResponder responder, ReleaseTable releases, DescriptionSanitizer sanitizer)
+        string id, HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, ReleaseTable releases, DescriptionSanitizer sanitizer)
     {
         var listingId = RequestParsing.ParseId(id, "node id");
-        var listing = await responder.Store.GetListingAsync(listingId, http.RequestAborted)
+        var listing = await store.GetListingAsync(listingId, http.RequestAborted)
             ?? throw ProtocolException.NotFound($"There is no listing with id {listingId}.");
-        return await Render(http, frames, responder, releases, sanitizer, listing);
+        return await Render(http, frames, responder, store, releases, sanitizer, listing);
     }
 
     public static async Task<RazorComponentResult<NodePage>> ByTitle(
-        string title, HttpContext http, PageFrames frames, ProtocolResponder responder, ReleaseTable releases, DescriptionSanitizer sanitizer)
+        string title, HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, ReleaseTable releases, DescriptionSanitizer sanitizer)
     {
-        var listing = await NodeEndpoints.FindByTitleAsync(responder.Store, title, http.RequestAborted);
-        return await Render(http, frames, responder, releases, sanitizer, listing);
+        var listing = await NodeEndpoints.FindByTitleAsync(store, title, http.RequestAborted);
+        return await Render(http, frames, responder, store, releases, sanitizer, listing);
     }
 
     /// <summary>
@@ -36,13 +37,13 @@ public static class NodePages
     /// names a release (<c>platform.version</c>) the version that IDE would get is marked, as the protocol chooses it.
     /// </summary>
     private static async Task<RazorComponentResult<NodePage>> Render(
-        HttpContext http, PageFrames frames, ProtocolResponder responder, ReleaseTable releases, DescriptionSanitizer sanitizer, Listing listing)
+        HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, ReleaseTable releases, DescriptionSanitizer sanitizer, Listing listing)
     {
         var frame = await frames.ForAsync(http);
         var client = responder.Client(http);
         var chosen = client.Release is null ? -1 : responder.View(listing, client).VersionIndex;
         listing = PageText.Clean(listing);
-        var categories = (await responder.Store.GetCategoriesAsync(http.RequestAborted)).ToDictionary(c => c.Id);
+        var categories = (await store.GetCategoriesAsync(http.RequestAborted)).ToDictionary(c => c.Id);
         var categoryLinks = listing.CategoryIds.Where(categories.ContainsKey)
             .Select(id => new TermLink(categories[id].Name, frame.Links.Category(id))).ToList();
         var tagLinks = listing.Tags.Select(t => new TermLink(t.Name, frame.Links.Tag(t.Name))).ToList();

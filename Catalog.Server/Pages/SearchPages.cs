@@ -1,3 +1,4 @@
+using Catalog.Schema.Store;
 using Catalog.Schema.Model;
 using Catalog.Search;
 using Catalog.Server.Protocol;
@@ -21,7 +22,7 @@ public static class SearchPages
     }
 
     public static async Task<RazorComponentResult<SearchPage>> Search(
-        HttpContext http, PageFrames frames, ProtocolResponder responder, ISearchService search, IOptions<ProtocolOptions> options, string? text = null)
+        HttpContext http, PageFrames frames, ProtocolResponder responder, ICatalogStore store, ISearchService search, IOptions<ProtocolOptions> options, string? text = null)
     {
         var o = options.Value;
         var ct = http.RequestAborted;
@@ -30,7 +31,7 @@ public static class SearchPages
         var query = SearchQuery.Parse(typed, request["filters"].ToString(), request["page_num"].ToString(), o);
         var client = responder.Client(http);
         var result = query.Run(search, client, o.SearchPageSize);
-        var listings = await responder.Store.GetListingsAsync(result.ListingIds, ct);
+        var listings = await store.GetListingsAsync(result.ListingIds, ct);
 
         var frame = await frames.ForAsync(http);
         var links = frame.Links;
@@ -39,9 +40,9 @@ public static class SearchPages
             SearchText = query.Text,
             XmlTwin = http.Request.PathBase + "/api/p" + links.Search(query.Text, query.Filters, query.Page)[(http.Request.PathBase.Value ?? "").Length..],
         };
-        var markets = await responder.Store.GetMarketsAsync(ct);
-        var categories = await responder.Store.GetCategoriesAsync(ct);
-        var (licenses, statuses) = await responder.Store.GetFacetValuesAsync(ct);
+        var markets = await store.GetMarketsAsync(ct);
+        var categories = await store.GetCategoriesAsync(ct);
+        var (licenses, statuses) = await store.GetFacetValuesAsync(ct);
         var facets = new Facets(query, search, client, links);
         var marketIds = markets.Select(m => m.Id).ToHashSet();
         var categoryIds = categories.Select(c => c.Id).ToHashSet();

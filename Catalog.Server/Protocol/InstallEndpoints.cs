@@ -1,3 +1,4 @@
+using Catalog.Schema.Store;
 using Catalog.Schema.Model;
 using Catalog.Server.Operations;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,21 +19,21 @@ public static class InstallEndpoints
         return group;
     }
 
-    public static async Task<XmlResponse> NodeInstallSucceeded(string id, HttpContext http, ProtocolResponder responder, CatalogMetrics metrics)
+    public static async Task<XmlResponse> NodeInstallSucceeded(string id, HttpContext http, ProtocolResponder responder, ICatalogStore store, CatalogMetrics metrics)
     {
         var listingId = RequestParsing.ParseId(id, "node id");
-        return await Count(http, responder, metrics, listingId);
+        return await Count(http, responder, store, metrics, listingId);
     }
 
-    public static async Task<XmlResponse> TitleInstallSucceeded(string title, HttpContext http, ProtocolResponder responder, CatalogMetrics metrics)
+    public static async Task<XmlResponse> TitleInstallSucceeded(string title, HttpContext http, ProtocolResponder responder, ICatalogStore store, CatalogMetrics metrics)
     {
-        var listing = await responder.Store.GetListingByUrlTitleAsync(title, http.RequestAborted)
+        var listing = await store.GetListingByUrlTitleAsync(title, http.RequestAborted)
             ?? throw ProtocolException.NotFound($"No node titled '{RequestParsing.Shorten(title)}'.");
-        return await Count(http, responder, metrics, listing.Id);
+        return await Count(http, responder, store, metrics, listing.Id);
     }
 
     /// <summary>Form fields as the client posts them: node and iu repeat.</summary>
-    public static async Task<XmlResponse> ReportInstallError(HttpContext http, ProtocolResponder responder, IOptions<ProtocolOptions> options, TimeProvider clock)
+    public static async Task<XmlResponse> ReportInstallError(HttpContext http, ProtocolResponder responder, ICatalogStore store, IOptions<ProtocolOptions> options, TimeProvider clock)
     {
         var request = http.Request;
         if (!request.HasFormContentType)
@@ -62,7 +63,7 @@ public static class InstallEndpoints
         if (statusText.Length > 0 && !int.TryParse(statusText, System.Globalization.CultureInfo.InvariantCulture, out status))
             throw ProtocolException.BadRequest($"status must be an integer, not '{RequestParsing.Shorten(statusText)}'.");
         var nodes = form["node"].Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => RequestParsing.ParseId(n, "node")).ToList();
-        await responder.Store.SaveInstallErrorAsync(new InstallErrorReport
+        await store.SaveInstallErrorAsync(new InstallErrorReport
         {
             Client = Limit(form["client"]),
             Os = Limit(form["os"]),
@@ -93,9 +94,9 @@ public static class InstallEndpoints
                 $"Send the report in UTF-8, not '{RequestParsing.Shorten(charset)}'.");
     }
 
-    private static async Task<XmlResponse> Count(HttpContext http, ProtocolResponder responder, CatalogMetrics metrics, int listingId)
+    private static async Task<XmlResponse> Count(HttpContext http, ProtocolResponder responder, ICatalogStore store, CatalogMetrics metrics, int listingId)
     {
-        if (!await responder.Store.RecordInstallAsync(listingId, http.RequestAborted))
+        if (!await store.RecordInstallAsync(listingId, http.RequestAborted))
             throw ProtocolException.NotFound($"No node with id {listingId}.");
         metrics.InstallCounted();
         return await responder.RespondAsync(http, _ => { }, needsCategories: false);

@@ -28,10 +28,10 @@ public static class ListEndpoints
     }
 
     /// <summary>Here the market comes first: <c>/featured/{market}</c> or <c>/featured/{market},{category}</c>.</summary>
-    public static async Task<XmlResponse> GetScopedFeatured(string terms, HttpContext http, ProtocolResponder responder, CatalogLists lists)
+    public static async Task<XmlResponse> GetScopedFeatured(string terms, HttpContext http, ProtocolResponder responder, ICatalogStore store, CatalogLists lists)
     {
         var ids = RequestParsing.ParseIdList(terms, "featured market or category", 2);
-        var scope = await TermScope.ResolveAsync(responder.Store, ids, http.RequestAborted);
+        var scope = await TermScope.ResolveAsync(store, ids, http.RequestAborted);
         var client = responder.Client(http);
         var page = await lists.FeaturedAsync(scope, client, http.RequestAborted);
         return await Respond(http, responder, "featured", page, client);
@@ -59,9 +59,9 @@ public static class ListEndpoints
     /// The newest item; no news is an empty <c>marketplace</c> with 200, since the current client's HTTP
     /// transport turns a 404 into a logged error before its "no news" path sees it (PROTOCOL.md).
     /// </summary>
-    public static async Task<XmlResponse> GetNews(HttpContext http, ProtocolResponder responder)
+    public static async Task<XmlResponse> GetNews(HttpContext http, ProtocolResponder responder, ICatalogStore store)
     {
-        var news = await responder.Store.GetNewsAsync(http.RequestAborted);
+        var news = await store.GetNewsAsync(http.RequestAborted);
         return await responder.RespondAsync(http, doc => doc.NewsItems(news.Take(1)), needsCategories: false);
     }
 

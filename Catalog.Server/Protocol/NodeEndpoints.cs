@@ -18,18 +18,18 @@ public static class NodeEndpoints
     /// One id: exactly one node or 404. Several ids (the Installed tab): the ones that exist, in the order
     /// asked, never one that was not asked for (the client rejects the whole answer then).
     /// </summary>
-    public static async Task<XmlResponse> GetNodes(string ids, HttpContext http, ProtocolResponder responder, Microsoft.Extensions.Options.IOptions<ProtocolOptions> options)
+    public static async Task<XmlResponse> GetNodes(string ids, HttpContext http, ProtocolResponder responder, ICatalogStore store, Microsoft.Extensions.Options.IOptions<ProtocolOptions> options)
     {
         var wanted = RequestParsing.ParseIdList(ids, "node id", options.Value.MaxIdsPerRequest);
-        var listings = await responder.Store.GetListingsAsync(wanted, http.RequestAborted);
+        var listings = await store.GetListingsAsync(wanted, http.RequestAborted);
         if (listings.Count == 0 && wanted.Count == 1)
             throw ProtocolException.NotFound($"No node with id {wanted[0]}.");
         return await RespondWithNodes(http, responder, listings);
     }
 
-    public static async Task<XmlResponse> GetNodeByTitle(string title, HttpContext http, ProtocolResponder responder)
+    public static async Task<XmlResponse> GetNodeByTitle(string title, HttpContext http, ProtocolResponder responder, ICatalogStore store)
     {
-        var listing = await FindByTitleAsync(responder.Store, title, http.RequestAborted);
+        var listing = await FindByTitleAsync(store, title, http.RequestAborted);
         return await RespondWithNodes(http, responder, [listing]);
     }
 

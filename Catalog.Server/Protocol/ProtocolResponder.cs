@@ -14,8 +14,6 @@ namespace Catalog.Server.Protocol;
 public sealed class ProtocolResponder(
     ICatalogStore store, ReleaseTable releases, PublicBaseUrl baseUrl, IStoreVersionSource monitor, ProtocolCache cache)
 {
-    public ICatalogStore Store => store;
-
     public ClientContext Client(HttpContext http) => ClientContext.From(http.Request, releases);
 
     public WireLinks Links(HttpContext http) => new(baseUrl.For(http.Request));
