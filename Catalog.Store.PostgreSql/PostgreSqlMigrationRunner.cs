@@ -1,4 +1,3 @@
-using System.Reflection;
 using Catalog.Schema.Store;
 using Dapper;
 using Npgsql;
@@ -13,16 +12,9 @@ namespace Catalog.Store.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlMigrationRunner(PostgreSqlConnectionFactory connections, TimeProvider clock) : IStoreMigrator
 {
-    private const string ResourcePrefix = "Catalog.Store.PostgreSql.Migrations.";
+    private static readonly MigrationScripts Scripts = new(typeof(PostgreSqlMigrationRunner).Assembly, "Catalog.Store.PostgreSql.Migrations.");
 
-    public static IReadOnlyList<(int Number, string Name)> Available { get; } = typeof(PostgreSqlMigrationRunner).Assembly
-        .GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-        .Select(n => (Number: int.Parse(n.AsSpan(ResourcePrefix.Length, 4), provider: null), Name: n))
-        .OrderBy(m => m.Number)
-        .ToArray();
-
-    public IReadOnlyList<int> Known { get; } = Available.Select(m => m.Number).ToArray();
+    public IReadOnlyList<int> Known => Scripts.Known;
 
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct)
     {
@@ -36,15 +28,15 @@ public sealed class PostgreSqlMigrationRunner(PostgreSqlConnectionFactory connec
                 cancellationToken: ct)).ConfigureAwait(false);
             var applied = (await connection.QueryAsync<int>(new CommandDefinition(
                 "SELECT number FROM schema_migrations", cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
-            RefuseNewer(applied);
+            Scripts.RefuseNewer(applied);
 
             var newlyApplied = new List<int>();
-            foreach (var (number, name) in Available)
+            foreach (var (number, name) in Scripts.Available)
             {
                 if (applied.Contains(number))
                     continue;
                 await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await connection.ExecuteAsync(new CommandDefinition(ReadScript(name), transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(Scripts.Read(name), transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
                 await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO schema_migrations (number, applied_at) VALUES (@number, @now)",
                     new { number, now = clock.GetUtcNow().ToUnixTimeMilliseconds() },
@@ -70,20 +62,5 @@ public sealed class PostgreSqlMigrationRunner(PostgreSqlConnectionFactory connec
         var applied = !hasTable ? [] : (await connection.QueryAsync<int>(new CommandDefinition(
             "SELECT number FROM schema_migrations", cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
         return Known.Where(n => !applied.Contains(n)).ToList();
-    }
-
-    private void RefuseNewer(IReadOnlySet<int> applied)
-    {
-        var unknown = applied.Where(n => !Known.Contains(n)).Order().ToList();
-        if (unknown.Count > 0)
-            throw new StoreSchemaTooNewException(unknown, Known.Count == 0 ? 0 : Known[^1]);
-    }
-
-    private static string ReadScript(string resourceName)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException("Missing migration resource " + resourceName);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

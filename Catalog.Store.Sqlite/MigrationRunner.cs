@@ -1,4 +1,3 @@
-using System.Reflection;
 using Catalog.Schema.Publishing;
 using Catalog.Schema.Store;
 using Dapper;
@@ -12,16 +11,9 @@ namespace Catalog.Store.Sqlite;
 /// </summary>
 public sealed class MigrationRunner(SqliteConnectionFactory connections, TimeProvider clock) : IStoreMigrator
 {
-    private const string ResourcePrefix = "Catalog.Store.Sqlite.Migrations.";
+    private static readonly MigrationScripts Scripts = new(typeof(MigrationRunner).Assembly, "Catalog.Store.Sqlite.Migrations.");
 
-    public static IReadOnlyList<(int Number, string Name)> Available { get; } = typeof(MigrationRunner).Assembly
-        .GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-        .Select(n => (Number: int.Parse(n.AsSpan(ResourcePrefix.Length, 4), provider: null), Name: n))
-        .OrderBy(m => m.Number)
-        .ToArray();
-
-    public IReadOnlyList<int> Known { get; } = Available.Select(m => m.Number).ToArray();
+    public IReadOnlyList<int> Known => Scripts.Known;
 
     /// <returns>The numbers of the migrations applied now.</returns>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct)
@@ -34,16 +26,13 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, TimePro
 
         var applied = (await connection.QueryAsync<int>(new CommandDefinition(
             "SELECT number FROM schema_migrations", cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
-        // A newer build migrated this file: serving it could misread what its schema now means.
-        var unknown = applied.Where(n => !Known.Contains(n)).Order().ToList();
-        if (unknown.Count > 0)
-            throw new StoreSchemaTooNewException(unknown, Known.Count == 0 ? 0 : Known[^1]);
+        Scripts.RefuseNewer(applied);
         var newlyApplied = new List<int>();
-        foreach (var (number, name) in Available)
+        foreach (var (number, name) in Scripts.Available)
         {
             if (applied.Contains(number))
                 continue;
-            var sql = ReadScript(name);
+            var sql = Scripts.Read(name);
             // BEGIN IMMEDIATE takes the write lock; another process that started with this one may have applied
             // the migration while this one waited for it, so it is checked again under the lock.
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -70,14 +59,6 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, TimePro
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", cancellationToken: ct)).ConfigureAwait(false);
         var applied = hasTable == 0 ? [] : (await connection.QueryAsync<int>(new CommandDefinition(
             "SELECT number FROM schema_migrations", cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
-        return Available.Select(m => m.Number).Where(n => !applied.Contains(n)).ToList();
-    }
-
-    private static string ReadScript(string resourceName)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException("Missing migration resource " + resourceName);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return Known.Where(n => !applied.Contains(n)).ToList();
     }
 }

@@ -14,7 +14,7 @@ public sealed class SqliteConnectionFactory
     public SqliteConnectionFactory(IOptions<StoreOptions> options)
     {
         var path = Path.GetFullPath(options.Value.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(options.Value.DatabaseFolder);
         DatabasePath = path;
         _busyTimeout = options.Value.BusyTimeoutMilliseconds;
         _connectionString = new SqliteConnectionStringBuilder

@@ -47,7 +47,7 @@ public sealed class SqliteStoreSpace(IOptions<StoreOptions> options) : IStoreSpa
         }
     }
 
-    private string Folder => Path.GetDirectoryName(Path.GetFullPath(options.Value.DatabasePath)) ?? ".";
+    private string Folder => options.Value.DatabaseFolder;
 
     public async Task<bool> HasRoomAsync(CancellationToken ct)
     {

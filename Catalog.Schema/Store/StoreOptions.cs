@@ -21,7 +21,10 @@ public sealed class StoreOptions : IValidatableObject
     /// A folder beside the database (the default home of the search index and uploaded files), so that pointing
     /// the server at another database never pairs it with the previous one's index or files.
     /// </summary>
-    public string BesideDatabase(string name) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!, name);
+    public string BesideDatabase(string name) => Path.Combine(DatabaseFolder, name);
+
+    /// <summary>The absolute folder the SQLite file is in.</summary>
+    public string DatabaseFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
 
     /// <summary>The PostgreSQL connection string (Npgsql's keywords); the password may come from <c>PGPASSWORD</c> instead.</summary>
     public string ConnectionString { get; set; } = "";

@@ -18,7 +18,7 @@ public static class WritableDataFolders
         ArgumentNullException.ThrowIfNull(services);
         var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
         var database = Path.GetFullPath(store.DatabasePath);
-        EnsureFolder(Path.GetDirectoryName(database)!, $"{StoreOptions.Section}:DatabasePath");
+        EnsureFolder(store.DatabaseFolder, $"{StoreOptions.Section}:DatabasePath");
         EnsureFile(database, $"{StoreOptions.Section}:DatabasePath");
         EnsureFolder(Path.GetFullPath(services.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath), $"{SearchOptions.Section}:IndexPath");
         if (services.GetService<IFileStorage>() is FileSystemFileStorage files)

@@ -30,14 +30,14 @@ public static class PublisherApi
         return services;
     }
 
-    /// <summary>
-    /// Middleware for /rest/v1 requests: JSON errors, then the HTTPS guard (before authentication, so a token
-    /// sent in clear text is refused whatever it is), then authentication, authorization and rate limits.
-    /// </summary>
     // The keys ASP.NET Core's UseAuthentication and UseAuthorization set on the builder they are called on.
     private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
     private const string AuthorizationMiddlewareSetKey = "__AuthorizationMiddlewareSet";
 
+    /// <summary>
+    /// Middleware for /rest/v1 requests: JSON errors, then the HTTPS guard (before authentication, so a token
+    /// sent in clear text is refused whatever it is), then authentication, authorization and rate limits.
+    /// </summary>
     public static WebApplication UsePublisherApi(this WebApplication app)
     {
         // Only /rest/v1 has callers to authenticate and limits to keep: the protocol, the pages and the files are
